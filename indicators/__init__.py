@@ -1,0 +1,1 @@
+"""Curated Moroccan migration indicators: models, checks, tables and charts."""

@@ -1,0 +1,93 @@
+"""Command line: `python -m indicators validate|export|schema` (an entry point, like app.py)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from indicators.models import LANGUAGES
+from indicators.problems import DatasetError
+from indicators.schema import schema_text
+from indicators.table import figure_rows, to_csv
+from indicators.validation import Validated
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_PATH = ROOT / "data" / "indicators.yaml"
+SCHEMA_PATH = ROOT / "data" / "indicators.schema.json"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the process exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except DatasetError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        print(f"{len(error.problems)} error(s); nothing was written.", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m indicators", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the dataset; exit 1 on any error")
+    validate.add_argument("path", nargs="?", type=Path, default=DATA_PATH)
+    validate.set_defaults(run=_validate)
+
+    export = commands.add_parser("export", help="write the tidy CSV with citations")
+    export.add_argument("path", nargs="?", type=Path, default=DATA_PATH)
+    export.add_argument("--out", type=Path, required=True, help="CSV file to write")
+    export.add_argument("--lang", choices=LANGUAGES, default="fr", help="labels' language")
+    export.set_defaults(run=_export)
+
+    schema = commands.add_parser("schema", help="write data/indicators.schema.json")
+    schema.add_argument("--out", type=Path, default=SCHEMA_PATH)
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _load(path: Path) -> Validated:
+    # Imported here: loaders sits above indicators, and only the commands need it.
+    from loaders import load_path
+
+    return load_path(_shown(path))
+
+
+def _shown(path: Path) -> Path:
+    """The path as an editor would type it from here: relative when under the current folder."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _validate(args: argparse.Namespace) -> int:
+    validated = _load(args.path)
+    for warning in validated.warnings:
+        print(f"warning: {warning.format(str(_shown(args.path)))}", file=sys.stderr)
+    dataset = validated.dataset
+    print(f"{_shown(args.path)}: valid: {len(dataset.figures)} figures, {len(dataset.indicators)} "
+          f"indicators, {len(dataset.sources)} sources, {len(dataset.milestones)} milestones, "
+          f"{len(validated.warnings)} warning(s)")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    dataset = _load(args.path).dataset
+    args.out.write_bytes(to_csv(figure_rows(dataset, args.lang)))
+    print(f"wrote {len(dataset.figures)} figures to {args.out}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    args.out.write_text(schema_text(), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

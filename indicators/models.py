@@ -1,0 +1,223 @@
+"""The shape of `data/indicators.yaml`: sources, indicators, figures and dated milestones."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+from indicators.periods import parse_partial, parse_period
+
+# Bumped whenever the file's shape changes, so caches keyed on it never serve an old shape.
+SCHEMA_VERSION = 1
+
+Language = Literal["fr", "ar", "en"]
+LANGUAGES: tuple[Language, ...] = ("fr", "ar", "en")
+
+Identifier = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        max_length=80,
+        description="Lower-case letters, digits, '_' and '-'; unique within its list.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Qualifier(StrEnum):
+    """How the figure relates to the true value, as the source words it."""
+
+    exact = "exact"
+    more_than = "more_than"
+    at_least = "at_least"
+    approximately = "approximately"
+    less_than = "less_than"
+    at_most = "at_most"
+
+
+class Unit(StrEnum):
+    """What one unit of the value is."""
+
+    count = "count"  # type: ignore[assignment]  # shadows str.count, by design of the vocabulary
+    percent = "percent"
+    year = "year"
+    months = "months"
+    years = "years"
+
+
+class Theme(StrEnum):
+    """The dashboard view an indicator belongs to."""
+
+    regularisation = "regularisation"
+    voluntary_return = "voluntary_return"
+    civil_society = "civil_society"
+    international_cooperation = "international_cooperation"
+    local_integration = "local_integration"
+    policy = "policy"
+
+
+class SourceType(StrEnum):
+    """Who speaks in the source, which a reader weighs differently."""
+
+    government = "government"
+    intergovernmental_organisation = "intergovernmental_organisation"
+    press = "press"
+    civil_society = "civil_society"
+    research = "research"
+    other = "other"
+
+
+class MilestoneKind(StrEnum):
+    """What kind of dated event a milestone is, for the timeline's markers."""
+
+    report = "report"
+    conference = "conference"
+    agreement = "agreement"
+    policy = "policy"
+    project = "project"
+
+
+def _text_date(value: Any) -> Any:
+    # A bare `2014` in YAML is an integer; a year is what the editor meant.
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        parse_partial(value)
+    return value
+
+
+def _text_period(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        parse_period(value)
+    return value
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        shown = f"'{value}'" if isinstance(value, str) else type(value).__name__
+        raise ValueError(f"the value must be a number written without quotes, not {shown}")
+    return value
+
+
+def _web_link(value: Any) -> Any:
+    if isinstance(value, str):
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(
+                f"links must start with http:// or https:// and name a host: '{value}'")
+    return value
+
+
+_DATE_SCHEMA: dict[str, Any] = {
+    "type": ["string", "integer"],
+    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "description": "ISO 8601 date, possibly partial: 2014, 2014-03 or 2014-03-10.",
+}
+_PERIOD_SCHEMA: dict[str, Any] = {
+    "type": ["string", "integer"],
+    "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|\.\.)(/(\d{4}(-\d{2}(-\d{2})?)?|\.\.))?$",
+    "description": "ISO 8601 date or interval: 2014, 2014-03, 2014/2016, 2004/.. (since 2004).",
+}
+
+PartialDateText = Annotated[str, BeforeValidator(_text_date), WithJsonSchema(_DATE_SCHEMA)]
+PeriodText = Annotated[str, BeforeValidator(_text_period), WithJsonSchema(_PERIOD_SCHEMA)]
+Number = Annotated[
+    int | float,
+    BeforeValidator(_number),
+    WithJsonSchema({"type": "number", "description": "The figure as a plain number."}),
+]
+WebLink = Annotated[
+    str,
+    BeforeValidator(_web_link),
+    WithJsonSchema({"type": "string", "pattern": "^https?://", "format": "uri"}),
+]
+
+
+class _Record(BaseModel):
+    # Unknown fields are errors: a typo such as `vaule:` must never pass silently.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(_Record):
+    """A text in each language of the dashboard."""
+
+    fr: Text
+    ar: Text
+    en: Text
+
+    def __getitem__(self, language: str) -> str:
+        return str(getattr(self, language))
+
+
+class Source(_Record):
+    """A document figures are quoted from; unknown fields stay empty, never guessed."""
+
+    id: Identifier
+    title: Text
+    publisher: Text | None = None
+    republished_by: Text | None = Field(
+        default=None,
+        description="Who carries the copy the address points to, if not the publisher.",
+    )
+    url: WebLink | None = None
+    published: PartialDateText | None = None
+    accessed: PartialDateText | None = None
+    language: Language
+    type: SourceType | None = None
+    license: Text | None = None
+    note: Text | None = None
+
+
+class Indicator(_Record):
+    """What is measured, named and defined in every language."""
+
+    id: Identifier
+    theme: Theme
+    unit: Unit
+    label: Localized
+    definition: Localized
+
+
+class Figure(_Record):
+    """One value of one indicator, as one source writes it."""
+
+    id: Identifier
+    indicator: Identifier
+    value: Number
+    qualifier: Qualifier
+    period: PeriodText | None = Field(
+        default=None, description="When the value was true, as far as the text says; else empty."
+    )
+    source: Identifier
+    quote: Text = Field(description="Copied verbatim from the source; it must write the value.")
+    value_in_words: Text | None = Field(
+        default=None, description="How the quote spells the value when it uses words: 'dix'."
+    )
+    note: Text | None = None
+
+
+class Milestone(_Record):
+    """A dated event a source reports, for the timeline."""
+
+    id: Identifier
+    date: PeriodText
+    kind: MilestoneKind
+    label: Localized
+    source: Identifier
+    quote: Text
+    note: Text | None = None
+
+
+class Dataset(_Record):
+    """The whole curated file."""
+
+    schema_version: Literal[1] = Field(description="The shape of this file; see SCHEMA_VERSION.")
+    sources: list[Source]
+    indicators: list[Indicator]
+    figures: list[Figure]
+    milestones: list[Milestone] = Field(default_factory=list)

@@ -1,0 +1,93 @@
+"""Problems found in a dataset file, each pointing at a line and column an editor can open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Path = tuple[str | int, ...]
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or suspicious) in a dataset, with where it stands."""
+
+    message: str
+    path: Path = ()
+    position: Position | None = None
+    severity: Severity = "error"
+
+    @property
+    def location(self) -> str:
+        """The data path in dotted form, as `figures.3.value`."""
+        return ".".join(str(part) for part in self.path)
+
+    def format(self, file: str) -> str:
+        """`FILE:LINE:COL: location: message`, the form editors and IDEs jump to."""
+        line, column = (self.position.line, self.position.column) if self.position else (1, 1)
+        where = f"{self.location}: " if self.path else ""
+        return f"{file}:{line}:{column}: {where}{self.message}"
+
+
+class DatasetError(Exception):
+    """The dataset cannot be used; carries every problem found, in file order."""
+
+    def __init__(self, file: str, problems: Sequence[Problem]) -> None:
+        self.file = file
+        self.problems = sorted(problems, key=_order)
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """One formatted line per problem."""
+        return [problem.format(self.file) for problem in self.problems]
+
+
+def _order(problem: Problem) -> tuple[int, int]:
+    if problem.position is None:
+        return (0, 0)
+    return (problem.position.line, problem.position.column)
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    """Only the problems that make the dataset unusable."""
+    return [problem for problem in problems if problem.severity == "error"]
+
+
+def warnings(problems: Iterable[Problem]) -> list[Problem]:
+    """Only the problems worth a look that do not block publication."""
+    return [problem for problem in problems if problem.severity == "warning"]
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a parsed file stood."""
+
+    values: dict[Path, Position]
+    keys: dict[Path, Position]
+
+    def locate(self, path: Path, *, key: bool = False) -> Position | None:
+        """The position of `path`, or of its nearest ancestor the file has."""
+        if key and path in self.keys:
+            return self.keys[path]
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found:
+                return found
+        return None
+
+    def place(self, problem: Problem, *, key: bool = False) -> Problem:
+        """The same problem with its position filled in."""
+        if problem.position is not None:
+            return problem
+        return Problem(problem.message, problem.path, self.locate(problem.path, key=key),
+                       problem.severity)

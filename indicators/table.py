@@ -1,0 +1,84 @@
+"""The tidy table of figures with their citations, and its CSV forms."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from indicators.labels import THEMES
+from indicators.models import Dataset
+
+COLUMNS: tuple[str, ...] = (
+    "indicator_id", "indicator", "theme", "value", "unit", "qualifier", "period",
+    "source_id", "source_title", "source_publisher", "source_url", "source_published",
+    "source_type", "quote", "quote_language",
+)
+# Characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP CSV
+# injection): a text cell starting with one of them is prefixed with an apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+Row = dict[str, Any]
+
+
+def figure_rows(dataset: Dataset, language: str = "fr") -> list[Row]:
+    """One row per figure, its indicator and full citation, in file order."""
+    indicators = {indicator.id: indicator for indicator in dataset.indicators}
+    sources = {source.id: source for source in dataset.sources}
+    rows = []
+    for figure in dataset.figures:
+        indicator, source = indicators[figure.indicator], sources[figure.source]
+        rows.append({
+            "indicator_id": indicator.id,
+            "indicator": indicator.label[language],
+            "theme": THEMES[indicator.theme][language],
+            "value": figure.value,
+            "unit": indicator.unit.value,
+            "qualifier": figure.qualifier.value,
+            "period": figure.period or "",
+            "source_id": source.id,
+            "source_title": source.title,
+            "source_publisher": source.publisher or "",
+            "source_url": source.url or "",
+            "source_published": source.published or "",
+            "source_type": source.type.value if source.type else "",
+            "quote": figure.quote,
+            "quote_language": source.language,
+        })
+    return rows
+
+
+def guard_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula is made plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] = COLUMNS, *,
+           separator: str = ",", decimal: str = ".") -> bytes:
+    """UTF-8 CSV with a BOM (so Excel reads Arabic and accents), formula cells neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column, ""), decimal) for column in columns])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _cell(value: Any, decimal: str) -> Any:
+    if isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else repr(value)
+        return text.replace(".", decimal)
+    if value is None:
+        return ""
+    return guard_cell(value)

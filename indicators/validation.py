@@ -1,0 +1,84 @@
+"""From plain parsed data to a checked Dataset, or every problem with its line and column."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from indicators.checks import run_checks
+from indicators.models import Dataset
+from indicators.problems import DatasetError, Path, Problem, SourceMap, errors, warnings
+
+
+@dataclass(frozen=True)
+class Validated:
+    """A dataset that passed every check, with the warnings it still deserves."""
+
+    dataset: Dataset
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def validate(data: Any, source_map: SourceMap, file: str) -> Validated:
+    """Build the Dataset and run every named check; raise DatasetError on any error."""
+    try:
+        dataset = Dataset.model_validate(data)
+    except ValidationError as error:
+        problems = [_from_pydantic(detail, data, source_map) for detail in error.errors()]
+        raise DatasetError(file, problems) from None
+    found = [source_map.place(problem) for problem in run_checks(dataset)]
+    if errors(found):
+        raise DatasetError(file, errors(found))
+    return Validated(dataset, warnings(found))
+
+
+def _from_pydantic(detail: ErrorDetails, data: Any, source_map: SourceMap) -> Problem:
+    path: Path = tuple(detail["loc"])
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        return source_map.place(Problem(_unknown_field(path, data), path), key=True)
+    if kind == "missing":
+        return source_map.place(Problem(f"missing required field '{path[-1]}'", path))
+    if kind == "value_error":
+        return source_map.place(Problem(str(detail.get("ctx", {}).get("error", detail["msg"])),
+                                        path))
+    return source_map.place(Problem(_plain_message(detail), path))
+
+
+def _plain_message(detail: ErrorDetails) -> str:
+    message = detail["msg"]
+    shown = detail.get("input")
+    if isinstance(shown, str | int | float | bool) or shown is None:
+        return f"{message} (got {shown!r})"
+    return message
+
+
+def _unknown_field(path: Path, data: Any) -> str:
+    name = str(path[-1])
+    known = _known_fields(path[:-1], data)
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(known)}"
+    return f"unknown field '{name}'{hint}"
+
+
+def _known_fields(parent: Path, data: Any) -> list[str]:
+    model: type[BaseModel] | None = Dataset
+    for part in parent:
+        if model is None or isinstance(part, int):
+            continue
+        model = _nested_model(model, str(part))
+    return sorted(model.model_fields) if model else []
+
+
+def _nested_model(model: type[BaseModel], name: str) -> type[BaseModel] | None:
+    field_info = model.model_fields.get(name)
+    if field_info is None:
+        return None
+    annotation = field_info.annotation
+    for candidate in (annotation, *getattr(annotation, "__args__", ())):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None

@@ -1,0 +1,66 @@
+"""Shared fixtures: a minimal valid dataset written inline, and a way to load variants of it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from indicators.validation import Validated
+from loaders import load_path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "indicators.yaml"
+
+# Line numbers matter: tests assert `file:LINE:COL` against this text.
+MINIMAL = """\
+schema_version: 1
+sources:
+  - id: src
+    title: Titre
+    language: fr
+indicators:
+  - id: ind
+    theme: regularisation
+    unit: count
+    label: {fr: Libellé, ar: تسمية, en: Label}
+    definition: {fr: Définition, ar: تعريف, en: Definition}
+figures:
+  - id: fig
+    indicator: ind
+    value: 23096
+    qualifier: exact
+    source: src
+    quote: "23 096 demandes ont reçu un avis favorable"
+"""
+
+Loader = Callable[..., Validated]
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str], Path]:
+    """Write YAML text to `data.yaml` in a temporary folder; return its path."""
+
+    def _write(text: str) -> Path:
+        path = tmp_path / "data.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def load(write: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> Loader:
+    """Load MINIMAL with replacements applied, reporting the file as `data.yaml`."""
+
+    def _load(*replacements: tuple[str, str], text: str | None = None) -> Validated:
+        body = MINIMAL if text is None else text
+        for old, new in replacements:
+            assert old in body, f"test setup: {old!r} not in the YAML"
+            body = body.replace(old, new, 1)
+        path = write(body)
+        monkeypatch.chdir(path.parent)
+        return load_path("data.yaml")
+
+    return _load

@@ -1,0 +1,58 @@
+"""`python -m indicators`: validate, export and schema, with exit codes and no traceback."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from indicators.__main__ import main
+from tests.conftest import DATA, MINIMAL, ROOT
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "indicators", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_validate_real_file_prints_counts() -> None:
+    result = _run("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ("data/indicators.yaml: valid: 21 figures, 20 indicators, "
+                             "5 sources, 10 milestones, 1 warning(s)\n")
+    assert result.stderr.startswith("warning: data/indicators.yaml:")
+
+
+def test_validate_broken_file_exits_1_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text(MINIMAL.replace("value: 23096", "vaule: 23096"),
+                                       encoding="utf-8")
+    result = _run("validate", "bad.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "bad.yaml:13:5: figures.0.value: missing required field 'value'\n"
+        "bad.yaml:15:5: figures.0.vaule: unknown field 'vaule'; did you mean 'value'?\n"
+        "2 error(s); nothing was written.\n")
+    assert "Traceback" not in result.stderr
+
+
+def test_export_writes_the_csv(tmp_path: Path) -> None:
+    out = tmp_path / "figures.csv"
+    assert main(["export", str(DATA), "--out", str(out), "--lang", "en"]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfindicator_id,indicator,theme,value,unit,qualifier,")
+    assert "Regularisation applications approved,Regularisation,23096,count,exact" in (
+        data.decode("utf-8-sig"))
+
+
+def test_export_of_a_broken_file_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("a: [", encoding="utf-8")
+    out = tmp_path / "figures.csv"
+    assert main(["export", str(bad), "--out", str(out)]) == 1
+    assert not out.exists()
+
+
+def test_schema_command_writes_the_file(tmp_path: Path) -> None:
+    out = tmp_path / "schema.json"
+    assert main(["schema", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == (ROOT / "data/indicators.schema.json").read_text(
+        encoding="utf-8")

@@ -1,0 +1,86 @@
+"""The curated file itself: valid, complete in every language, every figure cited."""
+
+import pytest
+
+from indicators.models import Dataset, Qualifier
+from indicators.quotes import spans_of_value, spans_of_words
+from loaders import load_path
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_path(DATA).dataset
+
+
+def test_real_file_has_no_error_and_one_known_warning() -> None:
+    validated = load_path(DATA)
+    assert [w.message.split(":")[0] for w in validated.warnings] == [
+        "conflicting figures for 'regularisation_approval_rate' (no period)"]
+
+
+def test_every_indicator_has_a_figure(dataset: Dataset) -> None:
+    used = {figure.indicator for figure in dataset.figures}
+    assert {indicator.id for indicator in dataset.indicators} == used
+
+
+def test_every_source_is_cited(dataset: Dataset) -> None:
+    cited = {figure.source for figure in dataset.figures}
+    cited |= {milestone.source for milestone in dataset.milestones}
+    assert cited == {source.id for source in dataset.sources}
+
+
+def test_every_quote_writes_its_figure(dataset: Dataset) -> None:
+    for figure in dataset.figures:
+        found = (spans_of_words(figure.quote, figure.value_in_words) if figure.value_in_words
+                 else spans_of_value(figure.quote, figure.value))
+        assert found, figure.id
+
+
+@pytest.mark.parametrize(("indicator", "value", "qualifier"), [
+    ("regularisation_applications_approved", 23096, Qualifier.exact),
+    ("regularisation_approval_rate", 83, Qualifier.more_than),
+    ("regularisation_applications_filed", 12000, Qualifier.more_than),
+    ("voluntary_return_migrants", 21073, Qualifier.exact),
+    ("voluntary_return_countries", 36, Qualifier.exact),
+    ("voluntary_return_start_year", 2004, Qualifier.exact),
+    ("civil_society_associations_meeting", 155, Qualifier.exact),
+    ("migrant_associations_regularised", 32, Qualifier.exact),
+    ("iom_member_states", 174, Qualifier.exact),
+    ("iom_countries_present", 100, Qualifier.more_than),
+    ("iom_morocco_since", 2007, Qualifier.exact),
+    ("eu_mobility_partnership_countries", 9, Qualifier.exact),
+    ("communes_identified", 10, Qualifier.exact),
+    ("planning_workshops", 4, Qualifier.exact),
+    ("agadir_project_duration", 24, Qualifier.exact),
+    ("policy_years_since_launch", 3, Qualifier.more_than),
+])
+def test_headline_figures(dataset: Dataset, indicator: str, value: int,
+                          qualifier: Qualifier) -> None:
+    found = [(f.value, f.qualifier) for f in dataset.figures if f.indicator == indicator]
+    assert (value, qualifier) in found
+
+
+def test_unknown_stays_unknown(dataset: Dataset) -> None:
+    sources = {source.id: source for source in dataset.sources}
+    unknown = sources["politique-migratoire-83-pourcent"]
+    assert (unknown.publisher, unknown.url, unknown.published, unknown.type) == (
+        None, None, None, None)
+    assert all(source.accessed is None for source in dataset.sources)
+    assert sources["2m-quito-pacte-mondial"].published == "2020-01-25"
+    assert sources["2m-agadir-oim"].published == "2024-02-16"
+
+
+def test_milestones_for_the_timeline(dataset: Dataset) -> None:
+    dates = {milestone.id: milestone.date for milestone in dataset.milestones}
+    assert dates["rapport-cndh-2013"] == "2013-09"
+    assert dates["pacte-mondial-marrakech"] == "2018-12"
+    assert dates["gfmd-quito-2020"] == "2020-01-21/2020-01-23"
+    assert dates["fin-projet-agadir"] == "2025-11"
+
+
+def test_every_label_and_definition_in_three_languages(dataset: Dataset) -> None:
+    for indicator in dataset.indicators:
+        for language in ("fr", "ar", "en"):
+            assert indicator.label[language].strip()
+            assert indicator.definition[language].strip()

@@ -1,0 +1,83 @@
+"""The tidy table and its CSV: columns, BOM, numbers, and the formula guard."""
+
+import csv
+import io
+
+import pandas as pd
+import pytest
+
+from indicators.table import COLUMNS, figure_rows, guard_cell, to_csv
+from loaders import load_path
+from tests.conftest import DATA
+
+EXPECTED_COLUMNS = [
+    "indicator_id", "indicator", "theme", "value", "unit", "qualifier", "period", "source_id",
+    "source_title", "source_publisher", "source_url", "source_published", "source_type",
+    "quote", "quote_language",
+]
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, object]]:
+    return figure_rows(load_path(DATA).dataset, "fr")
+
+
+def test_columns_in_order() -> None:
+    assert list(COLUMNS) == EXPECTED_COLUMNS
+
+
+def test_csv_starts_with_a_bom_and_the_header(rows: list[dict[str, object]]) -> None:
+    data = to_csv(rows)
+    assert data.startswith(b"\xef\xbb\xbfindicator_id,indicator,theme,value,")
+    assert data.decode("utf-8-sig").splitlines()[0].split(",") == EXPECTED_COLUMNS
+
+
+def test_csv_round_trips_through_pandas(rows: list[dict[str, object]]) -> None:
+    frame = pd.read_csv(io.BytesIO(to_csv(rows)), encoding="utf-8-sig", keep_default_na=False)
+    assert list(frame.columns) == EXPECTED_COLUMNS
+    assert len(frame) == len(rows)
+    approved = frame[frame["indicator_id"] == "regularisation_applications_approved"].iloc[0]
+    assert approved["value"] == 23096
+    assert approved["quote"] == ("En effet, 23 096 demandes ont reçu un avis favorable, soit "
+                                 "plus de 83% des dossiers déposés.")
+    filed = frame[frame["indicator_id"] == "regularisation_applications_filed"].iloc[0]
+    assert (filed["value"], filed["qualifier"]) == (12000, "more_than")
+
+
+def test_arabic_labels_and_quotes(rows: list[dict[str, object]]) -> None:
+    arabic = figure_rows(load_path(DATA).dataset, "ar")
+    agadir = next(row for row in arabic if row["indicator_id"] == "agadir_project_duration")
+    assert agadir["indicator"] == "مدة مشروع أكادير «دعم إدماج المهاجرين»"
+    assert agadir["quote_language"] == "ar"
+    assert agadir["theme"] == "الإدماج المحلي"
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+33 1 23", "'+33 1 23"),
+    ("-cmd", "'-cmd"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tindent", "'\tindent"),
+    ("\rreturn", "'\rreturn"),
+    ("-12", "-12"),
+    ("+5.5", "+5.5"),
+    ("plain", "plain"),
+    (12, 12),
+])
+def test_guard_cell(cell: object, expected: object) -> None:
+    assert guard_cell(cell) == expected
+
+
+def test_no_formula_cell_in_the_csv() -> None:
+    row = dict.fromkeys(COLUMNS, "=1+1")
+    row["value"] = -3
+    parsed = list(csv.reader(io.StringIO(to_csv([row]).decode("utf-8-sig"))))
+    assert parsed[1][COLUMNS.index("value")] == "-3"
+    assert all(cell == "'=1+1" for i, cell in enumerate(parsed[1]) if COLUMNS[i] != "value")
+
+
+def test_french_excel_variant() -> None:
+    row = dict.fromkeys(COLUMNS, "x")
+    row["value"] = 14.7
+    text = to_csv([row], separator=";", decimal=",").decode("utf-8-sig")
+    assert text.splitlines()[1].split(";")[COLUMNS.index("value")] == "14,7"

@@ -1,0 +1,89 @@
+"""Pydantic's findings turned into `file:line:col: location: message` lines."""
+
+import re
+
+import pytest
+
+from indicators.problems import DatasetError
+from tests.conftest import Loader
+
+
+def _fails(load: Loader, *replacements: tuple[str, str], message: str) -> None:
+    with pytest.raises(DatasetError, match=f"^{re.escape(message)}$"):
+        load(*replacements)
+
+
+def test_misspelled_field_suggests_the_right_one(load: Loader) -> None:
+    _fails(load, ("value: 23096", "vaule: 23096"), message=(
+        "data.yaml:13:5: figures.0.value: missing required field 'value'\n"
+        "data.yaml:15:5: figures.0.vaule: unknown field 'vaule'; did you mean 'value'?"))
+
+
+def test_unknown_field_lists_known_ones(load: Loader) -> None:
+    _fails(load, ("    language: fr\n", "    language: fr\n    zzz: 1\n"), message=(
+        "data.yaml:6:5: sources.0.zzz: unknown field 'zzz'; known fields: accessed, id, "
+        "language, license, note, published, publisher, republished_by, title, type, url"))
+
+
+def test_unknown_field_in_a_label(load: Loader) -> None:
+    _fails(load, ("label: {fr: Libellé,", "label: {fr: Libellé, es: Etiqueta,"), message=(
+        "data.yaml:10:26: indicators.0.label.es: unknown field 'es'; known fields: ar, en, fr"))
+
+
+def test_missing_field(load: Loader) -> None:
+    _fails(load, ("    quote: \"23 096 demandes ont reçu un avis favorable\"\n", ""), message=(
+        "data.yaml:13:5: figures.0.quote: missing required field 'quote'"))
+
+
+def test_value_written_as_text(load: Loader) -> None:
+    _fails(load, ("value: 23096", "value: \"23096\""), message=(
+        "data.yaml:15:12: figures.0.value: the value must be a number written without quotes, "
+        "not '23096'"))
+
+
+def test_unknown_qualifier(load: Loader) -> None:
+    _fails(load, ("qualifier: exact", "qualifier: plus_de"), message=(
+        "data.yaml:16:16: figures.0.qualifier: Input should be 'exact', 'more_than', "
+        "'at_least', 'approximately', 'less_than' or 'at_most' (got 'plus_de')"))
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "ftp://example.org/x", "file:///etc/passwd",
+                                  "//example.org", "data:text/html,<b>x</b>"])
+def test_links_are_http_only(load: Loader, link: str) -> None:
+    _fails(load, ("    language: fr\n", f"    language: fr\n    url: \"{link}\"\n"), message=(
+        f"data.yaml:6:10: sources.0.url: links must start with http:// or https:// and name a "
+        f"host: '{link}'"))
+
+
+def test_dates_must_be_real(load: Loader) -> None:
+    _fails(load, ("    language: fr\n", "    language: fr\n    published: 2023-02-30\n"),
+           message=("data.yaml:6:16: sources.0.published: '2023-02-30' is not a real day: "
+                    "2023-02 has 28 days"))
+
+
+def test_period_as_a_bare_year(load: Loader) -> None:
+    validated = load(("source: src\n    quote", "period: 2014\n    source: src\n    quote"))
+    assert validated.dataset.figures[0].period == "2014"
+
+
+def test_bad_id(load: Loader) -> None:
+    _fails(load, ("  - id: fig\n", "  - id: Fig One\n"), message=(
+        "data.yaml:13:9: figures.0.id: String should match pattern '^[a-z0-9][a-z0-9_-]*$' "
+        "(got 'Fig One')"))
+
+
+def test_whole_file_must_be_a_mapping(load: Loader) -> None:
+    _fails(load, ("schema_version: 1\n", "- schema_version: 1\n"), message=(
+        "data.yaml:2:1: syntax: did not find expected '-' indicator (while parsing a block "
+        "collection at line 1, column 1)"))
+
+
+def test_top_level_list_is_explained(load: Loader) -> None:
+    with pytest.raises(DatasetError, match=r"^data.yaml:1:1: Input should be a valid "
+                                           r"dictionary or instance of Dataset"):
+        load(text="- 1\n- 2\n")
+
+
+def test_wrong_schema_version(load: Loader) -> None:
+    _fails(load, ("schema_version: 1", "schema_version: 2"), message=(
+        "data.yaml:1:17: schema_version: Input should be 1 (got 2)"))

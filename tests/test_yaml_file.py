@@ -1,0 +1,127 @@
+"""The YAML loader: safe parsing, positions, and the traps it turns into errors."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from indicators.problems import DatasetError, Position
+from loaders import MAX_BYTES
+from loaders.yaml_file import read_document, read_text
+from tests.conftest import MINIMAL, Loader
+
+
+def _error(text: str | bytes) -> str:
+    with pytest.raises(DatasetError) as caught:
+        read_text(text, "data.yaml")
+    return str(caught.value)
+
+
+def test_positions_of_values_and_keys() -> None:
+    document = read_text(MINIMAL, "data.yaml")
+    assert document.data["figures"][0]["value"] == 23096
+    assert document.source_map.values[("figures", 0, "value")] == Position(15, 12)
+    assert document.source_map.keys[("figures", 0, "value")] == Position(15, 5)
+
+
+def test_scalars_follow_yaml_1_2() -> None:
+    document = read_text("a: 10\nb: 1.5\nc: true\nd: ~\ne: 2016-05-02\nf: '010'\ng: \"NO\"\n",
+                         "data.yaml")
+    assert document.data == {"a": 10, "b": 1.5, "c": True, "d": None, "e": "2016-05-02",
+                             "f": "010", "g": "NO"}
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("language: NO", "'NO' is read as true/false by YAML 1.1: write true or false, or quote "
+                     "it as text: \"NO\""),
+    ("value: 010", "'010' has a leading zero, which YAML 1.1 reads as an octal number: write "
+                   "it without the zero, or quote it as text: \"010\""),
+    ("value: 1e3", "'1e3' is text for YAML 1.1 but a number for YAML 1.2: write the number "
+                   "out in full (1e3 is 1000), or quote it as text"),
+    ("value: 0x1F", "'0x1F' is not a decimal number: write numbers in decimal, or quote it "
+                    "as text"),
+    ("value: 1:20", "'1:20' is read as a base-60 number by YAML 1.1: quote it as text: "
+                    "\"1:20\""),
+    ("value: 12_000", "'12_000' uses '_' between digits: write the number without it, or "
+                      "quote it as text"),
+    ("value: .nan", "'.nan' is not a finite number: write the figure itself"),
+])
+def test_yaml_1_1_traps_are_errors(line: str, message: str) -> None:
+    key = line.split(":")[0]
+    assert _error(f"x: 1\n{line}\n") == f"data.yaml:2:{len(key) + 3}: {key}: {message}"
+
+
+def test_duplicate_key_at_depth() -> None:
+    text = "figures:\n  - id: a\n    value: 1\n    value: 2\n"
+    assert _error(text) == ("data.yaml:4:5: figures.0.value: duplicate key 'value' (first at "
+                            "line 3): YAML would silently keep only the last one")
+
+
+def test_duplicate_top_level_key() -> None:
+    assert _error("sources: []\nsources: []\n") == (
+        "data.yaml:2:1: sources: duplicate key 'sources' (first at line 1): YAML would "
+        "silently keep only the last one")
+
+
+def test_alias_is_refused() -> None:
+    text = "a: &x {b: 1}\nc: *x\n"
+    assert _error(text) == ("data.yaml:1:4: c: anchors and aliases (&name, *name) are not "
+                            "allowed: write the value out in full")
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    message = _error("\n".join(lines) + "\n")
+    assert message.startswith("data.yaml:1:5: a1.0: anchors and aliases")
+
+
+def test_python_tags_are_refused() -> None:
+    assert _error("a: !!python/object/apply:os.system ['true']\n") == (
+        "data.yaml:1:4: a: tags such as 'tag:yaml.org,2002:python/object/apply:os.system' "
+        "are not allowed")
+
+
+def test_syntax_error_has_line_and_column() -> None:
+    assert _error("a: [1, 2\nb: 3\n") == (
+        "data.yaml:2:2: syntax: did not find expected ',' or ']' (while parsing a flow "
+        "sequence at line 1, column 4)")
+
+
+def test_empty_file() -> None:
+    assert _error("  \n") == ("data.yaml:1:1: the file is empty: it needs schema_version, "
+                              "sources, indicators and figures")
+
+
+def test_invalid_utf8_points_at_the_byte() -> None:
+    assert _error(b"a: 1\nb: caf\xe9\n") == (
+        "data.yaml:2:7: byte 0xe9 is not valid UTF-8: save the file as UTF-8")
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    assert read_text("\ufeffa: 1\n".encode(), "data.yaml").data == {"a": 1}
+
+
+def test_file_over_the_cap(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"#" * (MAX_BYTES + 1))
+    with pytest.raises(DatasetError, match=re.escape(
+            f"big.yaml:1:1: the file is {MAX_BYTES + 1:,} bytes, over the {MAX_BYTES:,}-byte "
+            "limit: split it or trim it")):
+        read_document(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match=r"nope.yaml:1:1: cannot read the file: No such file"):
+        read_document(tmp_path / "nope.yaml")
+
+
+def test_deep_nesting_is_refused() -> None:
+    assert "nested deeper than 32 levels" in _error("a: " + "[" * 40 + "]" * 40 + "\n")
+
+
+def test_errors_come_in_file_order(load: Loader) -> None:
+    with pytest.raises(DatasetError) as caught:
+        load(("language: fr", "language: NO"), ("value: 23096", "value: 010"))
+    assert [line.split(": ")[0] for line in caught.value.lines()] == [
+        "data.yaml:5:15", "data.yaml:15:12"]

@@ -1,31 +1,91 @@
-"""Streamlit entry: the validated figures with their citations, and the CSV download."""
+"""Streamlit entry: Moroccan migration indicators, every figure with its source and quote."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from indicators.labels import ui
-from indicators.problems import DatasetError
-from indicators.table import COLUMNS, figure_rows, to_csv
-from loaders import load_path
+import views
+from indicators.citations import cited_figures
+from indicators.labels import THEMES, ui
+from indicators.models import LANGUAGES, Theme
+from loaders.live import LiveDataset, Snapshot
 
-DATA_PATH = Path(__file__).parent / "data" / "indicators.yaml"
+ROOT = Path(__file__).resolve().parent
+# INDICATORS_DATA points the page at another file (a staging copy, a test's file).
+DATA_FILE = Path(os.environ.get("INDICATORS_DATA", ROOT / "data" / "indicators.yaml"))
+LANGUAGE_NAMES = {"fr": "Français", "ar": "العربية", "en": "English"}
+THEME_VIEWS = [theme.value for theme in Theme if theme != Theme.policy]
+VIEWS = ["overview", *THEME_VIEWS, "timeline", "explorer"]
 
-st.set_page_config(page_title="Indicateurs de la migration au Maroc", layout="wide")
-language = "fr"
+
+# 1. Data: one watcher per server; it reloads when the file changes and keeps the last
+#    good data when an edit breaks it.
+@st.cache_resource
+def _live(path: str) -> LiveDataset:
+    return LiveDataset(path)
+
+
+def _view_label(view: str, language: str) -> str:
+    return THEMES[Theme(view)][language] if view in THEME_VIEWS else ui(view, language)
+
+
+def _from_url(name: str, allowed: list[str], default: str) -> str:
+    value = st.query_params.get(name, default)
+    return value if value in allowed else default
+
+
+def render_problems(snapshot: Snapshot, language: str) -> None:
+    """Editors' banner: the errors with their lines, and which data is shown instead."""
+    if snapshot.error is None:
+        return
+    lines = [line.replace(str(ROOT) + "/", "") for line in snapshot.error.lines()]
+    if snapshot.validated is None:
+        st.error(ui("no_data", language))
+    else:
+        when = snapshot.loaded_at.strftime("%Y-%m-%d %H:%M:%S UTC") if snapshot.loaded_at else ""
+        st.warning(ui("last_good", language).format(when=when))
+    with st.expander(ui("data_error", language), expanded=snapshot.validated is None):
+        st.code("\n".join(lines), language=None, wrap_lines=True)
+
+
+# 2. Language and view, kept in the URL so that a link reproduces what was seen.
+st.set_page_config(page_title="Indicateurs de la migration au Maroc", page_icon="📊",
+                   layout="wide")
+if "lang" not in st.session_state:
+    st.session_state.lang = _from_url("lang", list(LANGUAGES), "fr")
+if "view" not in st.session_state:
+    st.session_state.view = _from_url("view", VIEWS, "overview")
+with st.sidebar:
+    language = st.radio(ui("language", st.session_state.lang), LANGUAGES, key="lang",
+                        format_func=LANGUAGE_NAMES.__getitem__, horizontal=True)
+    view = st.radio(ui("view", language), VIEWS, key="view",
+                    format_func=lambda name: _view_label(name, language))
+selected = st.query_params.get("indicator")
+st.query_params.update({"lang": language, "view": view})
+
+if language == "ar":
+    st.markdown(views.RTL_CSS, unsafe_allow_html=True)  # static style, no data
+st.markdown(views.QUOTE_CSS, unsafe_allow_html=True)  # static style, no data
+
+# 3. Header and the data's state.
 st.title(ui("title", language))
 st.caption(ui("tagline", language))
-
-try:
-    dataset = load_path(DATA_PATH.relative_to(Path(__file__).parent)).dataset
-except DatasetError as error:
-    st.error("\n".join(error.lines()))
+snapshot = _live(str(DATA_FILE)).current()
+render_problems(snapshot, language)
+if snapshot.validated is None:
     st.stop()
+dataset = snapshot.validated.dataset
+items = cited_figures(dataset)
 
-rows = figure_rows(dataset, language)
-st.dataframe(pd.DataFrame(rows, columns=list(COLUMNS)), hide_index=True)
-st.download_button(ui("download_csv", language), to_csv(rows),
-                   file_name="indicateurs-migration-maroc.csv", mime="text/csv")
+# 4. The chosen view.
+if view == "overview":
+    views.overview(dataset, items, language)
+elif view in THEME_VIEWS:
+    views.theme_view(Theme(view), items, language, selected)
+elif view == "timeline":
+    views.timeline_view(dataset, items, language)
+else:
+    views.explorer(dataset, language)

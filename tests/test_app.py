@@ -1,12 +1,167 @@
 """The Streamlit page, driven by AppTest without a browser."""
 
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import MINIMAL, ROOT
+
+VIEWS = ["overview", "regularisation", "voluntary_return", "civil_society",
+         "international_cooperation", "local_integration", "timeline", "explorer"]
+TITLES = {"fr": "Indicateurs de la migration au Maroc", "ar": "مؤشرات الهجرة في المغرب",
+          "en": "Morocco migration indicators"}
 
 
-def test_first_page_shows_the_figures_and_the_download() -> None:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+def _app(**query: str) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        app.query_params[key] = value
+    return app.run()
+
+
+@pytest.fixture
+def data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the page at a file of the test's own; clear the watcher cache around it."""
+    path = tmp_path / "data.yaml"
+    monkeypatch.setenv("INDICATORS_DATA", str(path))
+    import streamlit as st
+
+    st.cache_resource.clear()
+    yield path
+    st.cache_resource.clear()
+
+
+def _unescape(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def _texts(app: AppTest) -> str:
+    parts = [element.value for kind in ("markdown", "caption", "code", "warning", "error",
+                                        "header", "title")
+             for element in app.get(kind)]
+    return _unescape("\n".join(str(part) for part in parts))
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_in_every_language(view: str, language: str) -> None:
+    app = _app(lang=language, view=view)
     assert not app.exception
-    assert app.title[0].value == "Indicateurs de la migration au Maroc"
-    assert len(app.dataframe[0].value) == 21
+    assert app.title[0].value == TITLES[language]
+    charts = app.get("plotly_chart")
+    if view == "overview":
+        assert len(app.metric) == 9
+        assert not charts
+    elif view == "explorer":
+        assert len(app.get("download_button")) == 4
+        assert len(app.dataframe) == 1
+    elif view == "timeline":
+        assert len(charts) == 2
+    else:
+        assert len(charts) == 1
+        assert len(app.dataframe) == 1  # the table view under the chart
+
+
+def test_lower_bounds_on_cards() -> None:
+    app = _app(lang="fr", view="overview")
+    values = {_unescape(metric.label): metric.value for metric in app.metric}
+    assert values["Taux d'approbation des demandes de régularisation"] == "> 83\u00a0%"
+    assert values["Demandes de régularisation déposées"] == "> 12\u202f000"
+    assert values["Demandes de régularisation approuvées"] == "23\u202f096"
+    assert values["Associations représentées à la rencontre de Rabat"] == "155"
+    assert values["États membres de l'OIM"] == "174"
+
+
+def test_cards_open_their_citation() -> None:
+    app = _app(lang="en", view="overview")
+    code = [element.value for element in app.code]
+    assert any("« Cette rencontre a connu la participation de représentants de 155 "
+               "associations" in text for text in code)
+    assert len(app.expander) >= 9
+
+
+def test_switching_language_changes_labels() -> None:
+    app = _app()
+    assert app.title[0].value == TITLES["fr"]
+    app.sidebar.radio(key="lang").set_value("ar").run()
+    assert app.title[0].value == TITLES["ar"]
+    assert app.header[0].value == "نظرة عامة"
+    assert app.query_params["lang"] == "ar"
+
+
+def test_query_string_selects_view_and_language() -> None:
+    app = _app(lang="en", view="voluntary_return")
+    assert app.header[0].value == "Voluntary return"
+    assert app.sidebar.radio(key="view").value == "voluntary_return"
+
+
+def test_unknown_query_values_fall_back() -> None:
+    app = _app(lang="xx", view="<script>")
+    assert not app.exception
+    assert app.title[0].value == TITLES["fr"]
+    assert app.header[0].value == "Vue d'ensemble"
+
+
+def test_selected_indicator_is_opened() -> None:
+    app = _app(view="voluntary_return", indicator="voluntary_return_countries")
+    opened = [e for e in app.expander if e.proto.expanded]
+    assert len(opened) == 1
+    assert _unescape(opened[0].label).startswith("Pays d'origine des migrants aidés au retour")
+
+
+def test_conflict_shown_side_by_side() -> None:
+    app = _app(lang="en", view="regularisation")
+    assert any("different values" in w.value for w in app.warning)
+    labels = [metric.value for metric in app.metric]
+    assert labels == ["> 83\u00a0%", "83\u00a0%"]
+
+
+def test_explorer_filters_rows() -> None:
+    app = _app(view="explorer")
+    app.multiselect(key="filter-theme").select("Régularisation").run()
+    assert len(app.dataframe[0].value) == 5
+    assert "5 chiffres affichés sur 21" in _texts(app)
+
+
+def test_html_in_the_data_is_shown_as_text(data_file: Path) -> None:
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    data_file.write_text(MINIMAL.replace("Titre", f'"{hostile}"').replace(
+        "{fr: Libellé,", f"{{fr: '{hostile}',"), encoding="utf-8")
+    for view in ("overview", "regularisation", "explorer"):
+        app = _app(view=view)
+        assert not app.exception
+        for element in app.markdown:
+            assert "<script>" not in element.value or not element.proto.allow_html
+            if "alert(1)" in element.value:
+                assert not element.proto.allow_html
+
+
+def test_first_load_invalid_shows_errors_not_a_traceback(data_file: Path) -> None:
+    data_file.write_text(MINIMAL.replace("value: 23096", "vaule: 23096"), encoding="utf-8")
+    app = _app()
+    assert not app.exception
+    assert app.error[0].value.startswith("Aucune donnée valide")
+    assert "data.yaml:15:5: figures.0.vaule: unknown field 'vaule'; did you mean 'value'?" in (
+        app.code[0].value)
+
+
+def test_broken_edit_keeps_showing_the_last_good_data(data_file: Path) -> None:
+    data_file.write_text(MINIMAL, encoding="utf-8")
+    app = _app(view="regularisation")
+    assert not app.exception
+    assert app.get("plotly_chart")
+    data_file.write_text(MINIMAL.replace("qualifier: exact", "qualifier: [oops"),
+                         encoding="utf-8")
+    os.utime(data_file, ns=(10**18, 10**18))
+    app.run()
+    assert not app.exception
+    assert app.warning[0].value.startswith("Pour les éditeurs : le fichier modifié n'est pas "
+                                           "valide.")
+    assert app.code[0].value.endswith(
+        "data.yaml:17:11: syntax: did not find expected ',' or ']' (while parsing a flow "
+        "sequence at line 16, column 16)")
+    assert app.get("plotly_chart"), "the last good figures are still charted"

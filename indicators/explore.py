@@ -1,0 +1,64 @@
+"""Selections over cited figures: headline cards, conflicts, table views and filters."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from indicators import formatting
+from indicators.citations import Cited, short_source
+from indicators.labels import QUALIFIERS, ui
+
+# The overview's cards, in reading order: what a policymaker asks first.
+HEADLINES: tuple[str, ...] = (
+    "regularisation_applications_approved",
+    "regularisation_approval_rate",
+    "voluntary_return_migrants",
+    "voluntary_return_countries",
+    "civil_society_associations_meeting",
+    "migrant_associations_regularised",
+    "iom_member_states",
+    "regularisation_applications_filed",
+    "iom_countries_present",
+)
+
+
+def headline_figures(items: Sequence[Cited]) -> list[tuple[Cited, int]]:
+    """For each headline indicator, its first figure in the file and how many others it has."""
+    result = []
+    for indicator_id in HEADLINES:
+        members = [item for item in items if item.indicator.id == indicator_id]
+        if members:
+            result.append((members[0], len(members) - 1))
+    return result
+
+
+def conflicts(items: Sequence[Cited]) -> list[list[Cited]]:
+    """Groups of figures for one indicator and period whose values or qualifiers differ."""
+    groups: dict[tuple[str, str | None], list[Cited]] = {}
+    for item in items:
+        groups.setdefault((item.indicator.id, item.figure.period), []).append(item)
+    return [members for members in groups.values()
+            if len({(m.figure.value, m.figure.qualifier) for m in members}) > 1]
+
+
+def table_view(items: Sequence[Cited], language: str) -> list[dict[str, Any]]:
+    """The figures of a chart as readable rows, column names in the reader's language."""
+    return [{
+        ui("indicator", language): item.indicator.label[language],
+        ui("value", language): formatting.value_in_words(item.figure, item.indicator.unit,
+                                                         language),
+        ui("qualifier", language): QUALIFIERS[item.figure.qualifier][language],
+        ui("period", language): formatting.period(item.figure.period, language),
+        ui("source", language): short_source(item.source),
+    } for item in items]
+
+
+def filter_rows(rows: Sequence[dict[str, Any]], *, themes: Collection[str] = (),
+                sources: Collection[str] = (), source_types: Collection[str] = ()
+                ) -> list[dict[str, Any]]:
+    """Rows matching every non-empty filter; an empty filter keeps everything."""
+    return [row for row in rows
+            if (not themes or row["theme"] in themes)
+            and (not sources or row["source_id"] in sources)
+            and (not source_types or row["source_type"] in source_types)]

@@ -1,0 +1,85 @@
+"""Numbers, dates, periods and bounds written for a reader of French, Arabic or English."""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from indicators.labels import QUALIFIERS, UNITS, ui
+from indicators.models import Figure, Qualifier, Unit
+from indicators.periods import OPEN, PartialDate, parse_partial
+
+# Moroccan Arabic writes Latin digits grouped with a dot ("23.096"), as ar_MA in CLDR does;
+# French keeps the narrow no-break space the sources use ("23 096").
+LOCALES = {"fr": "fr", "ar": "ar_MA", "en": "en"}
+# Left-to-right isolate: keeps "23 096" or "> 83 %" whole inside right-to-left text, where
+# the bidirectional algorithm would otherwise paint "096 23" or mirror ">" into "<".
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+
+_SYMBOLS = {
+    Qualifier.exact: "",
+    Qualifier.more_than: "> ",
+    Qualifier.at_least: "≥ ",
+    Qualifier.approximately: "≈ ",
+    Qualifier.less_than: "< ",
+    Qualifier.at_most: "≤ ",
+}
+_UNIT_SUFFIX = {Unit.percent: "\u00a0%"}
+
+
+def isolate(text: str, language: str) -> str:
+    """Wrap left-to-right text so an Arabic paragraph cannot reorder it."""
+    return f"{LRI}{text}{PDI}" if language == "ar" else text
+
+
+def embed(text: str, language: str) -> str:
+    """Wrap data text of any direction (a French title) so an Arabic line keeps its order."""
+    return f"{FSI}{text}{PDI}" if language == "ar" else text
+
+
+def number(value: float, language: str) -> str:
+    """A number in the language's digits and grouping."""
+    return format_decimal(value, locale=LOCALES[language])
+
+
+def value(figure: Figure, unit: Unit, language: str) -> str:
+    """The value as a card shows it: a bound stays a bound ("> 83 %", "> 12 000")."""
+    shown = str(int(figure.value)) if unit == Unit.year else number(figure.value, language)
+    text = f"{_SYMBOLS[figure.qualifier]}{shown}{_UNIT_SUFFIX.get(unit, '')}"
+    if unit in (Unit.months, Unit.years):
+        text += f" {UNITS[unit][language]}"
+    return isolate(text, language)
+
+
+def value_in_words(figure: Figure, unit: Unit, language: str) -> str:
+    """The value with its qualifier spelled out, for hovers and screen readers."""
+    shown = str(int(figure.value)) if unit == Unit.year else number(figure.value, language)
+    suffix = _UNIT_SUFFIX.get(unit, "")
+    if figure.qualifier == Qualifier.exact:
+        return isolate(f"{shown}{suffix}", language)
+    return f"{QUALIFIERS[figure.qualifier][language]} {isolate(shown + suffix, language)}"
+
+
+def partial_date(point: PartialDate, language: str) -> str:
+    """`2013-09` as "septembre 2013", `2016-05-02` as "2 mai 2016"."""
+    locale = LOCALES[language]
+    if point.day is not None:
+        return format_date(point.first_day(), format="long", locale=locale)
+    if point.month is not None:
+        return format_date(point.first_day(), format="LLLL y", locale=locale)
+    return str(point.year)
+
+
+def period(text: str | None, language: str) -> str:
+    """A period for reading: "2014 – 2016", "depuis 2004", or "non indiqué"."""
+    if not text:
+        return ui("unknown", language)
+    if "/" not in text:
+        return partial_date(parse_partial(text), language)
+    start_text, _, end_text = text.partition("/")
+    if end_text == OPEN:
+        return f"{ui('since', language)} {partial_date(parse_partial(start_text), language)}"
+    if start_text == OPEN:
+        return f"{ui('until', language)} {partial_date(parse_partial(end_text), language)}"
+    start, end = parse_partial(start_text), parse_partial(end_text)
+    return f"{partial_date(start, language)} – {partial_date(end, language)}"

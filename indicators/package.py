@@ -1,0 +1,105 @@
+"""A Frictionless Data Package (zip): the CSV, its datapackage.json, and a README on citing."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from indicators.labels import UNITS
+from indicators.models import Dataset, Unit
+from indicators.table import COLUMNS, to_csv
+
+NAME = "maroc-migration-indicators"
+CSV_NAME = "figures.csv"
+# Table Schema types of the CSV's columns; everything else is a string.
+_NUMBERS = {"value": "number"}
+_DESCRIPTIONS = {
+    "indicator_id": "Stable identifier of the indicator.",
+    "indicator": "The indicator's label in the chosen language.",
+    "value": "The figure as the source gives it; read it with `qualifier`.",
+    "unit": "One of: " + ", ".join(f"{unit.value} ({UNITS[unit]['en']})" for unit in Unit) + ".",
+    "qualifier": "exact, more_than, at_least, approximately, less_than or at_most: "
+                 "'more_than 12000' means the source says 'more than 12 000'.",
+    "period": "ISO 8601 date or interval the value was true for; empty when the source "
+              "does not say. '2004/..' reads 'since 2004'.",
+    "source_url": "Address of the source text; empty when unknown.",
+    "source_published": "Publication date of the source (ISO 8601, possibly partial); "
+                        "empty when unknown.",
+    "quote": "The source's own words that write the value, verbatim.",
+    "quote_language": "Language of the quote (fr, ar or en).",
+}
+
+
+def descriptor(dataset: Dataset, rows: int) -> dict[str, Any]:
+    """The datapackage.json contents for a CSV of `rows` figures."""
+    fields = [_field(column) for column in COLUMNS]
+    return {
+        "name": NAME,
+        "title": "Moroccan migration indicators / Indicateurs de la migration au Maroc",
+        "description": f"{rows} figures, each with its source and the verbatim quote that "
+                       "gives it. Units and qualifiers are columns of their own.",
+        "profile": "tabular-data-package",
+        "sources": [_source(source.title, source.url) for source in dataset.sources],
+        "resources": [{
+            "name": "figures", "path": CSV_NAME, "profile": "tabular-data-resource",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n"},
+            "schema": {"fields": fields, "missingValues": [""]},
+        }],
+        **_licenses(dataset),
+    }
+
+
+def _field(column: str) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column, "type": _NUMBERS.get(column, "string")}
+    if column in _DESCRIPTIONS:
+        field["description"] = _DESCRIPTIONS[column]
+    if column == "qualifier":
+        field["constraints"] = {"enum": ["exact", "more_than", "at_least", "approximately",
+                                         "less_than", "at_most"]}
+    return field
+
+
+def _source(title: str, url: str | None) -> dict[str, str]:
+    return {"title": title, "path": url} if url else {"title": title}
+
+
+def _licenses(dataset: Dataset) -> dict[str, Any]:
+    # A licence is listed only where a source states one; none is assumed.
+    known = sorted({source.license for source in dataset.sources if source.license})
+    return {"licenses": [{"name": name} for name in known]} if known else {}
+
+
+def readme(dataset: Dataset, rows: int) -> str:
+    """How to read and cite the package."""
+    sources = "\n".join(f"- {source.publisher or 'Unknown publisher'}: {source.title}"
+                        f" ({source.published or 'date not stated'})"
+                        f"{' ' + source.url if source.url else ''}"
+                        for source in dataset.sources)
+    return (
+        "# Moroccan migration indicators\n\n"
+        f"`{CSV_NAME}` holds {rows} figures, one per row, UTF-8 with a byte-order mark.\n"
+        "Read `value` with `qualifier`: `more_than` 12000 means the source says "
+        "\"more than 12 000\", never exactly 12 000.\n\n"
+        "## How to cite\n\n"
+        "Cite the original source of each figure, given on its row (publisher, title, "
+        "address, publication date) with the quote, then this dataset:\n\n"
+        "> Moroccan migration indicators, figures curated from their sources with verbatim "
+        "quotes. Data package `" + NAME + "`.\n\n"
+        "Unknown publishers, addresses and dates are left empty: they were not guessed.\n\n"
+        "## Sources\n\n" + sources + "\n"
+    )
+
+
+def build_package(dataset: Dataset, rows: Sequence[Mapping[str, Any]]) -> bytes:
+    """The zip: figures.csv, datapackage.json and README.md."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(CSV_NAME, to_csv(rows))
+        archive.writestr("datapackage.json", json.dumps(descriptor(dataset, len(rows)),
+                                                        ensure_ascii=False, indent=2))
+        archive.writestr("README.md", readme(dataset, len(rows)))
+    return buffer.getvalue()

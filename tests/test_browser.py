@@ -1,0 +1,141 @@
+"""A real page in headless Chromium: figures painted, Arabic right to left, CSV download."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from indicators.table import figure_rows, to_csv
+from loaders import load_path
+from tests.conftest import DATA, ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAINT_TIMEOUT_MS = 60_000
+
+
+def _require_chromium() -> None:
+    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+        return
+    message = f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    if os.environ.get("CI"):
+        pytest.fail(message)  # CI installs it: missing there is a broken pipeline
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_healthy(url: str, server: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"{url} never became healthy")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    _require_chromium()
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1300, "height": 1100}, accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def _screenshot(page, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(800)  # let the fonts settle
+    page.screenshot(path=str(folder / name))
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "ar"])
+def test_headline_figures_are_painted(page, server: str, language: str,  # type: ignore[no-untyped-def]
+                                      tmp_path: Path) -> None:
+    page.goto(f"{server}/?lang={language}&view=overview")
+    values = page.locator('[data-testid="stMetricValue"]')
+    values.first.wait_for(timeout=PAINT_TIMEOUT_MS)
+    painted = values.all_inner_texts()
+    expected = {"fr": "23\u202f096", "en": "23,096", "ar": "23.096"}[language]
+    assert any(expected in text for text in painted), painted
+    assert any("> 83" in text for text in painted), painted
+    _screenshot(page, f"overview-{language}.png", tmp_path)
+
+
+def test_arabic_page_is_right_to_left(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/?lang=ar&view=regularisation")
+    page.locator('[class*="st-key-quote-ltr"]').first.wait_for(timeout=PAINT_TIMEOUT_MS)
+    # The style arrives as its own element of the page; wait until it has been applied.
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.stMain')).direction === 'rtl'",
+        timeout=PAINT_TIMEOUT_MS)
+    # A French quote inside the Arabic page keeps its own direction.
+    quote = page.locator('[class*="st-key-quote-ltr"]').first
+    assert quote.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert "23 096" in quote.inner_text()
+
+
+def test_french_page_is_left_to_right(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/?lang=fr")
+    page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAINT_TIMEOUT_MS)
+    assert page.locator(".stMain").first.evaluate(
+        "e => getComputedStyle(e).direction") == "ltr"
+
+
+def test_csv_download_yields_the_export(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/?lang=fr&view=explorer")
+    button = page.get_by_role("button", name="CSV (tout)")
+    button.wait_for(timeout=PAINT_TIMEOUT_MS)
+    with page.expect_download(timeout=PAINT_TIMEOUT_MS) as download:
+        button.click()
+    data = Path(download.value.path()).read_bytes()
+    assert data == to_csv(figure_rows(load_path(DATA).dataset, "fr"))
+    assert data.startswith(b"\xef\xbb\xbfindicator_id,")

@@ -1,0 +1,47 @@
+"""Headline cards, conflicts, table views and the explorer's filters."""
+
+import pytest
+
+from indicators.citations import Cited, cited_figures
+from indicators.explore import HEADLINES, conflicts, filter_rows, headline_figures, table_view
+from indicators.table import figure_rows
+from loaders import load_path
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def items() -> list[Cited]:
+    return cited_figures(load_path(DATA).dataset)
+
+
+def test_headlines_in_order_with_their_first_figure(items: list[Cited]) -> None:
+    headlines = headline_figures(items)
+    assert [item.indicator.id for item, _ in headlines] == list(HEADLINES)
+    rate, others = headlines[1]
+    assert (rate.figure.id, others) == ("taux-approbation-plus-de-83", 1)
+
+
+def test_conflict_groups_both_values(items: list[Cited]) -> None:
+    groups = conflicts(items)
+    assert [[item.figure.id for item in group] for group in groups] == [
+        ["taux-approbation-plus-de-83", "taux-approbation-titre-83"]]
+
+
+def test_table_view_columns_follow_the_language(items: list[Cited]) -> None:
+    rows = table_view(items[:1], "en")
+    assert rows == [{"Indicator": "Associations represented at the Rabat meeting",
+                     "Value": "155", "Qualifier": "exact value", "Period": "not stated",
+                     "Source": "Aujourd'hui le Maroc"}]
+
+
+@pytest.mark.parametrize(("filters", "count"), [
+    ({}, 21),
+    ({"themes": ["Régularisation"]}, 5),
+    ({"sources": ["2m-agadir-oim"]}, 1),
+    ({"source_types": ["intergovernmental_organisation"]}, 6),
+    ({"themes": ["Régularisation"], "sources": ["oim-maroc-conference-integration"]}, 1),
+    ({"source_types": ["government"]}, 0),
+])
+def test_filter_rows(filters: dict[str, list[str]], count: int) -> None:
+    rows = figure_rows(load_path(DATA).dataset, "fr")
+    assert len(filter_rows(rows, **filters)) == count

@@ -1,0 +1,223 @@
+"""Streamlit pieces of the page: cards, citations, theme views, explorer, downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from indicators import formatting
+from indicators.charts import charted, theme_chart, timeline_chart, timeline_rows
+from indicators.citations import Cited, cite, cite_figure, short_source, source_line
+from indicators.explore import conflicts, filter_rows, headline_figures, table_view
+from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
+from indicators.models import Dataset, Qualifier, Source, Theme
+from indicators.package import build_package
+from indicators.table import COLUMNS, figure_rows, to_csv
+from indicators.text import markdown_escape
+
+# Static style, never data: right-to-left layout for Arabic, and quotes that keep the
+# direction of their own language whatever the page's.
+RTL_CSS = """
+<style>
+.stMain, section[data-testid="stSidebar"] { direction: rtl; text-align: right; }
+.stMain [data-testid="stMarkdownContainer"] { text-align: right; }
+</style>
+"""
+QUOTE_CSS = """
+<style>
+[class*="st-key-quote-ltr"] { direction: ltr; text-align: left; }
+[class*="st-key-quote-ltr"] [data-testid="stMarkdownContainer"] { text-align: left; }
+[class*="st-key-quote-rtl"] { direction: rtl; text-align: right; }
+[class*="st-key-quote-rtl"] [data-testid="stMarkdownContainer"] { text-align: right; }
+[class*="st-key-quote-"] { border-inline-start: 3px solid #c8553d; padding-inline-start: .6rem; }
+</style>
+"""
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def text(value: str) -> None:
+    """Data text, shown as written."""
+    st.markdown(markdown_escape(value))
+
+
+def quote(value: str, language: str, key: str) -> None:
+    """A verbatim quote, laid out in its own language's direction."""
+    direction = "rtl" if language == "ar" else "ltr"
+    with st.container(key=f"quote-{direction}-{key}"):
+        st.markdown(f"« {markdown_escape(value)} »")
+
+
+def source_block(source: Source, language: str, key: str) -> None:
+    """Who said it, when, where; unknown parts said as unknown."""
+    text(source_line(source, language))
+    if source.note:
+        st.caption(markdown_escape(source.note))
+    if source.url:  # validated http(s) at load time
+        st.link_button(ui("open_source", language), source.url, key=f"link-{key}")
+
+
+def citation(item: Cited, language: str, key: str) -> None:
+    """Source, verbatim quote, link, dates, and a copyable citation."""
+    source_block(item.source, language, key)
+    st.markdown(f"**{ui('quote', language)}**")
+    quote(item.figure.quote, item.source.language, key)
+    period = formatting.period(item.figure.period, language)
+    st.caption(markdown_escape(f"{ui('period', language)}: {period} · "
+                               f"{QUALIFIERS[item.figure.qualifier][language]}"))
+    if item.figure.note:
+        st.caption(markdown_escape(item.figure.note))
+    st.markdown(f"**{ui('cite_this', language)}**")
+    st.code(cite_figure(item, language), language=None, wrap_lines=True)
+
+
+def card(item: Cited, language: str, *, others: int) -> None:
+    """A headline figure with its citation one click away."""
+    unit = item.indicator.unit
+    st.metric(markdown_escape(item.indicator.label[language]),
+              formatting.value(item.figure, unit, language),
+              help=item.indicator.definition[language])
+    words = ("" if item.figure.qualifier == Qualifier.exact
+             else formatting.value_in_words(item.figure, unit, language) + " · ")
+    colon = " :" if language == "fr" else ":"
+    shown = formatting.embed(short_source(item.source), language)
+    st.caption(markdown_escape(f"{words}{ui('source', language)}{colon} {shown}"))
+    if others:
+        st.caption(markdown_escape(ui("other_values", language).format(n=others)))
+    with st.expander(ui("citation", language)):
+        citation(item, language, key=f"card-{item.figure.id}")
+
+
+def overview(dataset: Dataset, items: Sequence[Cited], language: str) -> None:
+    """Headline cards first, so they paint before any chart."""
+    st.header(ui("overview", language))
+    headlines = headline_figures(items)
+    columns = st.columns(3)
+    for index, (item, others) in enumerate(headlines):
+        with columns[index % 3], st.container(border=True):
+            card(item, language, others=others)
+
+
+def theme_view(theme: Theme, items: Sequence[Cited], language: str,
+               selected: str | None) -> None:
+    """A theme's chart, its table, its sources, its conflicts, and each figure's citation."""
+    st.header(THEMES[theme][language])
+    members = [item for item in items if item.indicator.theme == theme]
+    conflict_notes(members, language)
+    if charted(members):
+        st.plotly_chart(theme_chart(members, language), key=f"chart-{theme.value}",
+                        config=PLOTLY_CONFIG)
+    figure_table(members, language)
+    sources_list(members, language)
+    st.subheader(ui("figures_and_citations", language))
+    for item in members:
+        opened = selected == item.indicator.id
+        title = (f"{item.indicator.label[language]} — "
+                 f"{formatting.value_in_words(item.figure, item.indicator.unit, language)}")
+        with st.expander(markdown_escape(title), expanded=opened):
+            st.caption(markdown_escape(item.indicator.definition[language]))
+            citation(item, language, key=f"theme-{item.figure.id}")
+
+
+def figure_table(items: Sequence[Cited], language: str) -> None:
+    """The chart's figures as a table, for screen readers and copying."""
+    st.caption(ui("table_caption", language))
+    st.dataframe(pd.DataFrame(table_view(items, language)), hide_index=True,
+                 width="stretch")
+
+
+def sources_list(items: Sequence[Cited], language: str) -> None:
+    """Each source the view's figures come from, once."""
+    st.markdown(f"**{ui('sources', language)}**")
+    seen: dict[str, Source] = {item.source.id: item.source for item in items}
+    for source in seen.values():
+        text(f"• {source_line(source, language)}")
+
+
+def conflict_notes(items: Sequence[Cited], language: str) -> None:
+    """Two values for one indicator and period, side by side; none silently picked."""
+    for group in conflicts(items):
+        first = group[0]
+        st.warning(markdown_escape(ui("conflict", language).format(
+            indicator=first.indicator.label[language],
+            period=formatting.period(first.figure.period, language))))
+        columns = st.columns(len(group))
+        for column, item in zip(columns, group, strict=True):
+            with column, st.container(border=True):
+                st.metric(markdown_escape(formatting.embed(short_source(item.source), language)),
+                          formatting.value(item.figure, item.indicator.unit, language))
+                quote(item.figure.quote, item.source.language, f"conflict-{item.figure.id}")
+
+
+def timeline_view(dataset: Dataset, items: Sequence[Cited], language: str) -> None:
+    """The dated milestones, then the policy figures."""
+    st.header(ui("timeline", language))
+    rows = timeline_rows(dataset, language)
+    st.plotly_chart(timeline_chart(rows, language), key="chart-timeline", config=PLOTLY_CONFIG)
+    st.caption(ui("table_caption", language))
+    st.dataframe(pd.DataFrame([{ui("date", language): row["when"],
+                                ui("event", language): row["label"],
+                                ui("kind", language): row["kind"],
+                                ui("source", language): row["source"]} for row in rows]),
+                 hide_index=True, width="stretch")
+    sources = {source.id: source for source in dataset.sources}
+    st.subheader(ui("figures_and_citations", language))
+    for milestone in dataset.milestones:
+        when = formatting.period(milestone.date, language)
+        with st.expander(markdown_escape(f"{when} — {milestone.label[language]}")):
+            source = sources[milestone.source]
+            source_block(source, language, key=f"milestone-{milestone.id}")
+            quote(milestone.quote, source.language, f"milestone-{milestone.id}")
+            if milestone.note:
+                st.caption(markdown_escape(milestone.note))
+            st.code(cite(source, milestone.quote, language), language=None, wrap_lines=True)
+    theme_view(Theme.policy, items, language, selected=None)
+
+
+def explorer(dataset: Dataset, language: str) -> None:
+    """Every figure, filterable, with downloads of what is shown and of everything."""
+    st.header(ui("explorer", language))
+    rows = figure_rows(dataset, language)
+    themes = st.multiselect(ui("theme", language), sorted({row["theme"] for row in rows}),
+                            key="filter-theme")
+    sources = st.multiselect(ui("source", language),
+                             [source.id for source in dataset.sources], key="filter-source",
+                             format_func=lambda sid: _source_title(dataset, sid))
+    types = st.multiselect(ui("source_type", language),
+                           sorted({row["source_type"] for row in rows if row["source_type"]}),
+                           key="filter-type",
+                           format_func=lambda code: _type_label(code, language))
+    shown = filter_rows(rows, themes=themes, sources=sources, source_types=types)
+    st.caption(ui("rows_shown", language).format(shown=len(shown), total=len(rows)))
+    st.dataframe(pd.DataFrame(shown, columns=list(COLUMNS)), hide_index=True,
+                 width="stretch")
+    downloads(dataset, shown, rows, language)
+
+
+def downloads(dataset: Dataset, shown: list[dict[str, object]], rows: list[dict[str, object]],
+              language: str) -> None:
+    """CSV (shown and all), French-Excel CSV, and the data-package zip."""
+    columns = st.columns(4)
+    columns[0].download_button(ui("download_shown", language), to_csv(shown),
+                               file_name=f"indicateurs-{language}-selection.csv",
+                               mime="text/csv", key="download-shown")
+    columns[1].download_button(ui("download_all", language), to_csv(rows),
+                               file_name=f"indicateurs-{language}.csv", mime="text/csv",
+                               key="download-all")
+    columns[2].download_button(ui("download_excel_fr", language),
+                               to_csv(shown, separator=";", decimal=","),
+                               file_name=f"indicateurs-{language}-excel-fr.csv",
+                               mime="text/csv", key="download-excel-fr")
+    columns[3].download_button(ui("download_package", language), build_package(dataset, rows),
+                               file_name=f"indicateurs-{language}-datapackage.zip",
+                               mime="application/zip", key="download-package")
+
+
+def _source_title(dataset: Dataset, source_id: str) -> str:
+    source = next(source for source in dataset.sources if source.id == source_id)
+    return source.title
+
+
+def _type_label(code: str, language: str) -> str:
+    return next(labels[language] for kind, labels in SOURCE_TYPES.items() if kind.value == code)

@@ -17,6 +17,11 @@ from indicators.problems import Path as DataPath
 MAX_BYTES = 32 * 1024 * 1024
 # The real file nests four levels; anything far deeper is a mistake or an attack.
 MAX_DEPTH = 32
+# libyaml's C composer recurses once per level and crashes the process near 100 000 levels;
+# files whose cheap depth bound passes this are measured exactly before composing.
+_DEEP_SUSPECT = 500
+_BRACKETS = re.compile(r"[\[\]{}]")
+_LEADING = re.compile(r"^[ \t?-]*", re.MULTILINE)
 
 try:  # The C parser is about ten times faster; the pure-Python one is the same grammar.
     _Loader: type = yaml.CSafeLoader
@@ -72,22 +77,62 @@ def read_document(path: str | Path) -> Document:
 
 def read_text(text: str | bytes, name: str) -> Document:
     """Parse YAML text into plain data with positions; raise DatasetError with every problem."""
-    size = len(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text)
-    if size > MAX_BYTES:
+    raw = _encode(text, name) if isinstance(text, str) else text
+    if len(raw) > MAX_BYTES:
         raise DatasetError(name, [Problem(
-            f"the file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit: split it or trim it"
-        )])
-    decoded = _decode(text, name) if isinstance(text, bytes) else text
+            f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit: "
+            "split it or trim it")])
+    decoded = _decode(raw, name)
     if not decoded.strip():
         raise DatasetError(name, [Problem(
             "the file is empty: it needs schema_version, sources, indicators and figures")])
     try:
+        _guard_depth(decoded, name)
         root = yaml.compose(decoded, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise DatasetError(name, [_syntax_problem(error)]) from None
     except yaml.YAMLError as error:
         raise DatasetError(name, [Problem(f"syntax: {error}")]) from None
     return _Walker(name).document(root)
+
+
+def _encode(text: str, name: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        before = text[: error.start]
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        raise DatasetError(name, [Problem(
+            f"character U+{ord(text[error.start]):04X} cannot be stored as UTF-8: remove it",
+            position=Position(line, column))]) from None
+
+
+def _guard_depth(text: str, name: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before the C composer can recurse into it."""
+    if _depth_bound(text) <= _DEEP_SUSPECT:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise DatasetError(name, [Problem(
+                    f"nested deeper than {MAX_DEPTH} levels",
+                    position=Position(mark.line + 1, mark.column + 1))])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on nesting: flow brackets (quoted ones too) plus leading indentation."""
+    flow = deepest = 0
+    for bracket in _BRACKETS.findall(text):
+        flow += 1 if bracket in "[{" else -1
+        deepest = max(deepest, flow)
+    block = max((len(run) for run in _LEADING.findall(text)), default=0)
+    return deepest + block + 1
 
 
 def _decode(raw: bytes, name: str) -> str:

@@ -125,3 +125,15 @@ def test_errors_come_in_file_order(load: Loader) -> None:
         load(("language: fr", "language: NO"), ("value: 23096", "value: 010"))
     assert [line.split(": ")[0] for line in caught.value.lines()] == [
         "data.yaml:5:15", "data.yaml:15:12"]
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 200_000 + "]" * 200_000, "- " * 200_000 + "x",
+                                  "{" * 100_000])
+def test_very_deep_nesting_is_refused_before_the_c_composer(text: str) -> None:
+    # libyaml's composer recursed into this and crashed the whole process.
+    assert _error(text).endswith("nested deeper than 32 levels")
+
+
+def test_unencodable_text_is_an_error() -> None:
+    assert _error("a: 'x\ud800'\n") == ("data.yaml:1:6: character U+D800 cannot be stored as "
+                                        "UTF-8: remove it")

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent
 DATA_FILE = Path(os.environ.get("INDICATORS_DATA", ROOT / "data" / "indicators.yaml"))
 LANGUAGE_NAMES = {"fr": "Français", "ar": "العربية", "en": "English"}
 THEME_VIEWS = [theme.value for theme in Theme if theme != Theme.policy]
-VIEWS = ["overview", *THEME_VIEWS, "timeline", "explorer"]
+VIEWS = ["overview", *THEME_VIEWS, "timeline", "explorer", "draft"]
 
 
 # 1. Data: one watcher per server; it reloads when the file changes and keeps the last
@@ -70,9 +70,12 @@ if language == "ar":
     st.markdown(views.RTL_CSS, unsafe_allow_html=True)  # static style, no data
 st.markdown(views.QUOTE_CSS, unsafe_allow_html=True)  # static style, no data
 
-# 3. Header and the data's state.
+# 3. Header; an editor's draft is checked on its own, whatever the published file's state.
 st.title(ui("title", language))
 st.caption(ui("tagline", language))
+if view == "draft":
+    views.draft_view(language)
+    st.stop()
 snapshot = _live(str(DATA_FILE)).current()
 render_problems(snapshot, language)
 if snapshot.validated is None:

@@ -9,13 +9,15 @@ import streamlit as st
 
 from indicators import formatting
 from indicators.charts import charted, theme_chart, timeline_chart, timeline_rows
-from indicators.citations import Cited, cite, cite_figure, short_source, source_line
+from indicators.citations import Cited, cite, cite_figure, cited_figures, short_source, source_line
 from indicators.explore import conflicts, filter_rows, headline_figures, table_view
 from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
 from indicators.models import Dataset, Qualifier, Source, Theme
 from indicators.package import build_package
+from indicators.problems import DatasetError
 from indicators.table import COLUMNS, figure_rows, to_csv
 from indicators.text import markdown_escape
+from loaders import DRAFT_MAX_BYTES, load_text
 
 # Static style, never data: right-to-left layout for Arabic, and quotes that keep the
 # direction of their own language whatever the page's.
@@ -212,6 +214,54 @@ def downloads(dataset: Dataset, shown: list[dict[str, object]], rows: list[dict[
     columns[3].download_button(ui("download_package", language), build_package(dataset, rows),
                                file_name=f"indicateurs-{language}-datapackage.zip",
                                mime="application/zip", key="download-package")
+
+
+def draft_view(language: str) -> None:
+    """Check a pasted or uploaded draft: errors, warnings, then a preview. Nothing is stored."""
+    st.header(ui("draft", language))
+    st.caption(ui("draft_help", language))
+    uploaded = st.file_uploader(ui("draft_upload", language), type=["yaml", "yml"],
+                                key="draft-file")
+    pasted = st.text_area(ui("draft_paste", language), height=260, key="draft-text",
+                          max_chars=DRAFT_MAX_BYTES)
+    content: str | bytes = uploaded.getvalue() if uploaded is not None else pasted
+    if not content:
+        return
+    name = "draft.yaml"
+    try:
+        validated = load_text(content, name, max_bytes=DRAFT_MAX_BYTES)
+    except DatasetError as error:
+        st.error(ui("draft_invalid", language).format(n=len(error.problems)))
+        st.code("\n".join(error.lines()), language=None, wrap_lines=True)
+        return
+    dataset = validated.dataset
+    st.success(ui("draft_valid", language).format(
+        figures=len(dataset.figures), indicators=len(dataset.indicators),
+        sources=len(dataset.sources), warnings=len(validated.warnings)))
+    if validated.warnings:
+        st.warning(ui("warnings", language))
+        st.code("\n".join(w.format(name) for w in validated.warnings), language=None,
+                wrap_lines=True)
+    draft_preview(dataset, language)
+
+
+def draft_preview(dataset: Dataset, language: str) -> None:
+    """The draft's charts, table and CSV, as the published page would show them."""
+    items = cited_figures(dataset)
+    themes = [theme for theme in Theme if charted([i for i in items
+                                                   if i.indicator.theme == theme])]
+    if themes:
+        for tab, theme in zip(st.tabs([THEMES[t][language] for t in themes]), themes,
+                              strict=True):
+            with tab:
+                members = [item for item in items if item.indicator.theme == theme]
+                st.plotly_chart(theme_chart(members, language), key=f"draft-chart-{theme.value}",
+                                config=PLOTLY_CONFIG)
+    rows = figure_rows(dataset, language)
+    st.dataframe(pd.DataFrame(rows, columns=list(COLUMNS)), hide_index=True, width="stretch")
+    st.download_button(ui("download_all", language), to_csv(rows),
+                       file_name=f"brouillon-{language}.csv", mime="text/csv",
+                       key="download-draft")
 
 
 def _source_title(dataset: Dataset, source_id: str) -> str:

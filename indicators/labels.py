@@ -127,6 +127,29 @@ UI: dict[str, dict[str, str]] = {
         "ar": "لم يتم بعد تحميل أي بيانات صالحة. يرجى تصحيح الأخطاء أدناه.",
         "en": "No valid data could be loaded yet. Fix the errors below."},
     "warnings": {"fr": "Avertissements", "ar": "تنبيهات", "en": "Warnings"},
+    "draft": {"fr": "Vérifier un brouillon", "ar": "التحقق من مسودة", "en": "Check a draft"},
+    "draft_help": {
+        "fr": "Collez ou déposez un brouillon de data/indicators.yaml pour voir ses erreurs et "
+              "un aperçu, avant de l'enregistrer. Rien n'est conservé sur le serveur.",
+        "ar": "الصق أو ارفع مسودة من data/indicators.yaml لرؤية أخطائها ومعاينتها قبل حفظها. "
+              "لا يحتفظ الخادم بأي شيء.",
+        "en": "Paste or upload a draft of data/indicators.yaml to see its errors and a preview "
+              "before you commit it. Nothing is kept on the server."},
+    "draft_upload": {"fr": "Déposer un fichier YAML (1 Mo au plus)",
+                     "ar": "رفع ملف YAML (1 ميغابايت على الأكثر)",
+                     "en": "Upload a YAML file (1 MB at most)"},
+    "draft_paste": {"fr": "… ou coller le texte", "ar": "… أو لصق النص",
+                    "en": "… or paste the text"},
+    "draft_invalid": {"fr": "Le brouillon contient {n} erreur(s) :",
+                      "ar": "تحتوي المسودة على {n} خطأ:",
+                      "en": "The draft has {n} error(s):"},
+    "draft_valid": {
+        "fr": "Brouillon valide : {figures} chiffres, {indicators} indicateurs, {sources} "
+              "sources, {warnings} avertissement(s).",
+        "ar": "المسودة صالحة: {figures} رقما، {indicators} مؤشرا، {sources} مصادر، "
+              "{warnings} تنبيه.",
+        "en": "Valid draft: {figures} figures, {indicators} indicators, {sources} sources, "
+              "{warnings} warning(s)."},
     "since": {"fr": "depuis", "ar": "منذ", "en": "since"},
     "until": {"fr": "jusqu'à", "ar": "حتى", "en": "until"},
     "download_csv": {"fr": "Télécharger (CSV)", "ar": "تنزيل (CSV)", "en": "Download (CSV)"},

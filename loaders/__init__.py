@@ -7,7 +7,11 @@ from pathlib import Path
 from indicators.validation import Validated, validate
 from loaders.yaml_file import MAX_BYTES, read_document, read_text
 
-__all__ = ["MAX_BYTES", "load_path", "load_text"]
+__all__ = ["DRAFT_MAX_BYTES", "MAX_BYTES", "load_path", "load_text"]
+
+# A draft pasted or uploaded in the page is held in memory per session: 1 MiB holds the real
+# file thirty times over and keeps a shared server safe.
+DRAFT_MAX_BYTES = 1024 * 1024
 
 
 def load_path(path: str | Path) -> Validated:
@@ -16,7 +20,8 @@ def load_path(path: str | Path) -> Validated:
     return validate(document.data, document.source_map, str(path))
 
 
-def load_text(text: str | bytes, name: str = "<draft>") -> Validated:
-    """The same for a draft held in memory (pasted or uploaded)."""
-    document = read_text(text, name)
+def load_text(text: str | bytes, name: str = "draft.yaml",
+              max_bytes: int = MAX_BYTES) -> Validated:
+    """The same for a draft held in memory (pasted or uploaded), under its own size cap."""
+    document = read_text(text, name, max_bytes)
     return validate(document.data, document.source_map, name)

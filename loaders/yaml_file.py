@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,23 +70,26 @@ def read_document(path: str | Path) -> Document:
     name = str(path)
     try:
         with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise DatasetError(name, [_too_big(size, MAX_BYTES)])
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise DatasetError(name, [Problem(f"cannot read the file: {error.strerror}")]) from None
     return read_text(raw, name)
 
 
-def read_text(text: str | bytes, name: str) -> Document:
+def _too_big(size: int, limit: int) -> Problem:
+    return Problem(f"the file is {size:,} bytes, over the {limit:,}-byte limit: "
+                   "split it or trim it")
+
+
+def read_text(text: str | bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
     """Parse YAML text into plain data with positions; raise DatasetError with every problem."""
     raw = _encode(text, name) if isinstance(text, str) else text
-    if len(raw) > MAX_BYTES:
-        raise DatasetError(name, [Problem(
-            f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit: "
-            "split it or trim it")])
+    if len(raw) > max_bytes:
+        raise DatasetError(name, [_too_big(len(raw), max_bytes)])
     decoded = _decode(raw, name)
-    if not decoded.strip():
-        raise DatasetError(name, [Problem(
-            "the file is empty: it needs schema_version, sources, indicators and figures")])
     try:
         _guard_depth(decoded, name)
         root = yaml.compose(decoded, Loader=_Loader)
@@ -93,6 +97,9 @@ def read_text(text: str | bytes, name: str) -> Document:
         raise DatasetError(name, [_syntax_problem(error)]) from None
     except yaml.YAMLError as error:
         raise DatasetError(name, [Problem(f"syntax: {error}")]) from None
+    if root is None:  # nothing but blanks and comments
+        raise DatasetError(name, [Problem(
+            "the file is empty: it needs schema_version, sources, indicators and figures")])
     return _Walker(name).document(root)
 
 
@@ -118,9 +125,9 @@ def _guard_depth(text: str, name: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise DatasetError(name, [Problem(
-                    f"nested deeper than {MAX_DEPTH} levels",
-                    position=Position(mark.line + 1, mark.column + 1))])
+                position = Position(mark.line + 1, mark.column + 1) if mark else None
+                raise DatasetError(name, [Problem(f"nested deeper than {MAX_DEPTH} levels",
+                                                  position=position)])
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -168,8 +175,8 @@ class _Walker:
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
 
-    def document(self, root: yaml.Node | None) -> Document:
-        data = None if root is None else self.node(root, ())
+    def document(self, root: yaml.Node) -> Document:
+        data = self.node(root, ())
         if self.problems:
             raise DatasetError(self.name, self.problems)
         return Document(data, SourceMap(self.values, self.keys))

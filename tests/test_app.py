@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import MINIMAL, ROOT
 
-VIEWS = ["overview", "regularisation", "voluntary_return", "civil_society",
+VIEWS = ["overview", "regularisation", "voluntary_return", "civil_society", "draft",
          "international_cooperation", "local_integration", "timeline", "explorer"]
 TITLES = {"fr": "Indicateurs de la migration au Maroc", "ar": "مؤشرات الهجرة في المغرب",
           "en": "Morocco migration indicators"}
@@ -61,6 +61,8 @@ def test_every_view_in_every_language(view: str, language: str) -> None:
         assert len(app.dataframe) == 1
     elif view == "timeline":
         assert len(charts) == 2
+    elif view == "draft":
+        assert app.text_area(key="draft-text").value == ""
     else:
         assert len(charts) == 1
         assert len(app.dataframe) == 1  # the table view under the chart
@@ -165,3 +167,51 @@ def test_broken_edit_keeps_showing_the_last_good_data(data_file: Path) -> None:
         "data.yaml:17:11: syntax: did not find expected ',' or ']' (while parsing a flow "
         "sequence at line 16, column 16)")
     assert app.get("plotly_chart"), "the last good figures are still charted"
+
+
+def test_draft_with_errors_lists_them_with_lines() -> None:
+    app = _app(view="draft")
+    app.text_area(key="draft-text").input(MINIMAL.replace("value: 23096", "vaule: 23096")).run()
+    assert not app.exception
+    assert app.error[0].value == "Le brouillon contient 2 erreur(s) :"
+    assert app.code[0].value == (
+        "draft.yaml:13:5: figures.0.value: missing required field 'value'\n"
+        "draft.yaml:15:5: figures.0.vaule: unknown field 'vaule'; did you mean 'value'?")
+
+
+def test_valid_draft_is_previewed() -> None:
+    app = _app(view="draft", lang="en")
+    app.text_area(key="draft-text").input(MINIMAL).run()
+    assert not app.exception
+    assert app.success[0].value == ("Valid draft: 1 figures, 1 indicators, 1 sources, "
+                                    "0 warning(s).")
+    assert len(app.get("plotly_chart")) == 1
+    assert len(app.dataframe[0].value) == 1
+    assert len(app.get("download_button")) == 1
+
+
+def test_draft_markup_is_shown_as_text() -> None:
+    app = _app(view="draft")
+    hostile = MINIMAL.replace("Titre", '"<img src=x onerror=alert(1)>"')
+    app.text_area(key="draft-text").input(hostile).run()
+    assert not app.exception
+    assert all(not element.proto.allow_html or "onerror" not in element.value
+               for element in app.markdown)
+
+
+def test_draft_is_checked_even_when_the_published_file_is_broken(data_file: Path) -> None:
+    data_file.write_text("a: [", encoding="utf-8")
+    app = _app(view="draft")
+    app.text_area(key="draft-text").input(MINIMAL).run()
+    assert app.success
+
+
+def test_valid_edit_shows_on_the_next_interaction(data_file: Path) -> None:
+    data_file.write_text(MINIMAL, encoding="utf-8")
+    app = _app(view="explorer")
+    assert app.dataframe[0].value["value"].tolist() == [23096]
+    data_file.write_text(MINIMAL.replace("value: 23096", "value: 23097").replace(
+        "23 096", "23 097"), encoding="utf-8")
+    os.utime(data_file, ns=(2 * 10**18, 2 * 10**18))
+    app.run()
+    assert app.dataframe[0].value["value"].tolist() == [23097]

@@ -1,0 +1,197 @@
+"""Hostile input, one case per row: each bad file gets its exact message and exit 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indicators.__main__ import main
+from loaders import MAX_BYTES
+from tests.conftest import MINIMAL
+
+FIGURE_LINE = 13  # `  - id: fig` in MINIMAL
+
+
+def _edit(*replacements: tuple[str, str]) -> str:
+    text = MINIMAL
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+ALIAS_BOMB = "\n".join(
+    ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    + [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]) + "\n"
+
+# (case, file content, first error line printed by `validate`)
+CASES: list[tuple[str, str | bytes, str]] = [
+    ("syntax: unclosed quote", _edit(("quote: \"23 096", "quote: \"23 096\n  oops: \"")),
+     "data.yaml:19:11: syntax: did not find expected key (while parsing a block mapping at "
+     "line 13, column 5)"),
+    ("syntax: tab indentation", _edit(("    value: 23096", "\tvalue: 23096")),
+     "data.yaml:15:1: syntax: found a tab character that violates indentation (while "
+     "scanning a plain scalar at line 14, column 16)"),
+    ("duplicate top-level key", MINIMAL + "figures: []\n",
+     "data.yaml:19:1: figures: duplicate key 'figures' (first at line 12): YAML would silently "
+     "keep only the last one"),
+    ("duplicate key in a figure", _edit(("    qualifier: exact\n",
+                                          "    qualifier: exact\n    qualifier: more_than\n")),
+     "data.yaml:17:5: figures.0.qualifier: duplicate key 'qualifier' (first at line 16): YAML "
+     "would silently keep only the last one"),
+    ("duplicate key in a label", _edit(("{fr: Libellé,", "{fr: Libellé, fr: Autre,")),
+     "data.yaml:10:26: indicators.0.label.fr: duplicate key 'fr' (first at line 10): YAML "
+     "would silently keep only the last one"),
+    ("misspelled field", _edit(("value: 23096", "vaule: 23096")),
+     "data.yaml:13:5: figures.0.value: missing required field 'value'"),
+    ("unknown field", _edit(("    source: src\n    quote", "    source: src\n    colour: red\n"
+                                                          "    quote")),
+     "data.yaml:18:5: figures.0.colour: unknown field 'colour'; known fields: id, indicator, "
+     "note, period, qualifier, quote, source, value, value_in_words"),
+    ("value as text", _edit(("value: 23096", "value: \"23096\"")),
+     "data.yaml:15:12: figures.0.value: the value must be a number written without quotes, "
+     "not '23096'"),
+    ("value with a space", _edit(("value: 23096", "value: 23 096")),
+     "data.yaml:15:12: figures.0.value: the value must be a number written without quotes, "
+     "not '23 096'"),
+    ("list where text is expected", _edit(("title: Titre", "title: [a, b]")),
+     "data.yaml:4:12: sources.0.title: Input should be a valid string"),
+    ("number where text is expected", _edit(("{fr: Libellé,", "{fr: 2016,")),
+     "data.yaml:10:17: indicators.0.label.fr: Input should be a valid string (got 2016)"),
+    ("quote does not write the value", _edit(("value: 23096", "value: 23069")),
+     "data.yaml:18:12: figures.0.quote: the quote does not write the value 23069; copy the "
+     "sentence that holds it, or give value_in_words if the source spells it in words"),
+    ("lower bound marked exact", _edit(("value: 23096", "value: 12000"),
+                                       ("23 096 demandes", "plus de 12 000 demandes")),
+     "data.yaml:16:16: figures.0.qualifier: the quote says 'plus de' before the value but the "
+     "qualifier is exact: set qualifier: more_than"),
+    ("javascript link", _edit(("    language: fr\n", "    language: fr\n"
+                                                     "    url: javascript:alert(1)\n")),
+     "data.yaml:6:10: sources.0.url: links must start with http:// or https:// and name a "
+     "host: 'javascript:alert(1)'"),
+    ("file link", _edit(("    language: fr\n", "    language: fr\n    url: file:///etc/passwd\n")),
+     "data.yaml:6:10: sources.0.url: links must start with http:// or https:// and name a "
+     "host: 'file:///etc/passwd'"),
+    ("empty file", "", "data.yaml:1:1: the file is empty: it needs schema_version, sources, "
+                       "indicators and figures"),
+    ("only comments", "# nothing\n", "data.yaml:1:1: the file is empty: it needs "
+                                     "schema_version, sources, indicators and figures"),
+    ("alias bomb", ALIAS_BOMB, "data.yaml:1:5: a1.0: anchors and aliases (&name, *name) are "
+                               "not allowed: write the value out in full"),
+    ("merge key", _edit(("  - id: fig\n", "  - <<: {id: x}\n    id: fig\n")),
+     "data.yaml:13:5: figures.0.<<: unknown field '<<'; known fields: id, indicator, note, "
+     "period, qualifier, quote, source, value, value_in_words"),
+    ("python tag", _edit(("title: Titre", "title: !!python/object/apply:os.system [ls]")),
+     "data.yaml:4:12: sources.0.title: tags such as "
+     "'tag:yaml.org,2002:python/object/apply:os.system' are not allowed"),
+    ("NO becoming false", _edit(("language: fr", "language: NO")),
+     "data.yaml:5:15: sources.0.language: 'NO' is read as true/false by YAML 1.1: write true "
+     "or false, or quote it as text: \"NO\""),
+    ("010 becoming 8", _edit(("value: 23096", "value: 010")),
+     "data.yaml:15:12: figures.0.value: '010' has a leading zero, which YAML 1.1 reads as an "
+     "octal number: write it without the zero, or quote it as text: \"010\""),
+    ("1e3", _edit(("value: 23096", "value: 1e3")),
+     "data.yaml:15:12: figures.0.value: '1e3' is text for YAML 1.1 but a number for YAML 1.2: "
+     "write the number out in full (1e3 is 1000), or quote it as text"),
+    ("unquoted date where a date is expected, impossible",
+     _edit(("    language: fr\n", "    language: fr\n    published: 2016-02-30\n")),
+     "data.yaml:6:16: sources.0.published: '2016-02-30' is not a real day: 2016-02 has 29 days"),
+    ("invalid UTF-8", MINIMAL.encode("utf-8").replace(b"Titre", b"Titr\xe9"),
+     "data.yaml:4:16: byte 0xe9 is not valid UTF-8: save the file as UTF-8"),
+    ("negative count", _edit(("value: 23096", "value: -5"), ("23 096 demandes", "-5 demandes")),
+     "data.yaml:15:12: figures.0.value: a count cannot be negative, not -5"),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), [case[1:] for case in CASES],
+                         ids=[case[0] for case in CASES])
+def test_validate_rejects_with_the_exact_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        content: str | bytes, expected: str) -> None:
+    path = tmp_path / "data.yaml"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "data.yaml"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines()[0] == expected
+    assert "Traceback" not in captured.err
+
+
+def test_file_over_the_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                           capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "data.yaml").write_bytes(b"# " + b"x" * MAX_BYTES)
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "data.yaml"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"data.yaml:1:1: the file is {MAX_BYTES + 2:,} bytes, over the {MAX_BYTES:,}-byte "
+        "limit: split it or trim it")
+
+
+def test_unquoted_date_where_text_is_expected_stays_text(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text(_edit(("title: Titre", "title: 2016-05-02")), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "data.yaml"]) == 0
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _formula_dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from loaders import load_path
+
+    text = _edit(("title: Titre", "title: \"=HYPERLINK(\\\"http://evil\\\",\\\"x\\\")\""),
+                 ("    language: fr\n", "    language: fr\n    publisher: \"+cmd|' /C calc'!A0\"\n"
+                                      "    note: \"\\tindented\"\n"),
+                 ("{fr: Libellé,", "{fr: \"@SUM(A1:A9)\","),
+                 ("quote: \"23 096", "quote: \"- 23 096 ; =1+1 \\r"))
+    path = tmp_path / "data.yaml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return load_path("data.yaml").dataset
+
+
+def _cells(data: bytes, separator: str) -> list[str]:
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""),
+                           delimiter=separator))
+    return [cell for row in rows[1:] for cell in row]
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell.replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+def test_no_download_starts_a_formula(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import zipfile
+
+    from indicators.package import build_package
+    from indicators.table import figure_rows, to_csv
+
+    dataset = _formula_dataset(tmp_path, monkeypatch)
+    rows = figure_rows(dataset, "fr")
+    packaged = zipfile.ZipFile(io.BytesIO(build_package(dataset, rows))).read("figures.csv")
+    downloads = {"csv": (to_csv(rows), ","), "excel-fr": (to_csv(rows, separator=";",
+                                                                 decimal=","), ";"),
+                 "package": (packaged, ",")}
+    for name, (data, separator) in downloads.items():
+        cells = _cells(data, separator)
+        dangerous = [c for c in cells if c.startswith(FORMULA_STARTS) and not _is_number(c)]
+        assert dangerous == [], name
+        assert "'=HYPERLINK(\"http://evil\",\"x\")" in cells
+        assert "'@SUM(A1:A9)" in cells
+        assert "'+cmd|' /C calc'!A0" in cells
+        assert any(cell.startswith("'- 23 096") for cell in cells)

@@ -16,6 +16,9 @@ from loaders.live import LiveDataset, Snapshot
 ROOT = Path(__file__).resolve().parent
 # INDICATORS_DATA points the page at another file (a staging copy, a test's file).
 DATA_FILE = Path(os.environ.get("INDICATORS_DATA", ROOT / "data" / "indicators.yaml"))
+# Validated data keyed on the file's bytes and the code: a restart with an unchanged file
+# skips validation. Set INDICATORS_CACHE_DIR= (empty) to switch it off.
+CACHE_DIR = os.environ.get("INDICATORS_CACHE_DIR", str(ROOT / ".cache" / "indicators"))
 LANGUAGE_NAMES = {"fr": "Français", "ar": "العربية", "en": "English"}
 THEME_VIEWS = [theme.value for theme in Theme if theme != Theme.policy]
 VIEWS = ["overview", *THEME_VIEWS, "timeline", "explorer", "draft"]
@@ -24,8 +27,8 @@ VIEWS = ["overview", *THEME_VIEWS, "timeline", "explorer", "draft"]
 # 1. Data: one watcher per server; it reloads when the file changes and keeps the last
 #    good data when an edit breaks it.
 @st.cache_resource
-def _live(path: str) -> LiveDataset:
-    return LiveDataset(path)
+def _live(path: str, cache_dir: str) -> LiveDataset:
+    return LiveDataset(path, cache_dir or None)
 
 
 def _view_label(view: str, language: str) -> str:
@@ -76,7 +79,7 @@ st.caption(ui("tagline", language))
 if view == "draft":
     views.draft_view(language)
     st.stop()
-snapshot = _live(str(DATA_FILE)).current()
+snapshot = _live(str(DATA_FILE), CACHE_DIR).current()
 render_problems(snapshot, language)
 if snapshot.validated is None:
     st.stop()

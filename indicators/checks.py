@@ -7,7 +7,13 @@ from itertools import combinations
 
 from indicators.models import Dataset, Figure, Qualifier, Unit
 from indicators.problems import Path, Problem
-from indicators.quotes import bound_before, spans_of_value, spans_of_words, words_mean
+from indicators.quotes import (
+    bound_before,
+    has_bound_marker,
+    spans_of_value,
+    spans_of_words,
+    words_mean,
+)
 
 Check = Callable[[Dataset], list[Problem]]
 
@@ -112,7 +118,7 @@ def bound_not_exact(dataset: Dataset) -> list[Problem]:
     """A quote that says "plus de" before the value cannot be marked exact."""
     problems = []
     for index, figure in enumerate(dataset.figures):
-        if figure.qualifier != Qualifier.exact:
+        if figure.qualifier != Qualifier.exact or not has_bound_marker(figure.quote):
             continue
         for qualifier, marker in _bounds(figure):
             problems.append(Problem(

@@ -68,21 +68,11 @@ def warnings(problems: Iterable[Problem]) -> list[Problem]:
     return [problem for problem in problems if problem.severity == "warning"]
 
 
-@dataclass
 class SourceMap:
-    """Where each value (and each mapping key) of a parsed file stood."""
-
-    values: dict[Path, Position]
-    keys: dict[Path, Position]
+    """Where values stood in a file; a loader that knows its format says how to find them."""
 
     def locate(self, path: Path, *, key: bool = False) -> Position | None:
-        """The position of `path`, or of its nearest ancestor the file has."""
-        if key and path in self.keys:
-            return self.keys[path]
-        for end in range(len(path), -1, -1):
-            found = self.values.get(path[:end])
-            if found:
-                return found
+        """The position of `path` (of its key, when `key`), or of its nearest ancestor."""
         return None
 
     def place(self, problem: Problem, *, key: bool = False) -> Problem:

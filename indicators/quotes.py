@@ -29,8 +29,22 @@ _MARKERS: dict[Qualifier, tuple[str, ...]] = {
 }
 
 
+_ARABIC_DIGIT = re.compile("[٠-٩۰-۹]")
+
+
 def _normalise(text: str) -> str:
-    return unicodedata.normalize("NFC", text).translate(_DIGITS)
+    if text.isascii():  # most quotes: nothing to compose, no Arabic digits
+        return text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    # str.translate is slow on non-ASCII text; most quotes have no Arabic-Indic digit.
+    return text.translate(_DIGITS) if _ARABIC_DIGIT.search(text) else text
+
+
+def has_bound_marker(quote: str) -> bool:
+    """Whether any bound marker occurs anywhere in the quote (a cheap first look)."""
+    folded = _normalise(quote).casefold()
+    return any(marker in folded for markers in _MARKERS.values() for marker in markers)
 
 
 def _readings(run: str) -> Iterator[tuple[Decimal, int, int]]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from indicators.problems import DatasetError
 from indicators.validation import Validated
 from loaders import load_path
+from loaders.cache import load_cached
 
 Stamp = tuple[int, int, int] | None
 
@@ -26,8 +27,9 @@ class Snapshot:
 class LiveDataset:
     """Watches one file; never writes to it."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, cache_dir: str | Path | None = None) -> None:
         self.path = Path(path)
+        self.cache_dir = cache_dir
         self._lock = threading.Lock()
         self._stamp: Stamp = None
         self._checked = False
@@ -46,7 +48,8 @@ class LiveDataset:
     def _reload(self) -> Snapshot:
         previous = self._snapshot
         try:
-            validated = load_path(self.path)
+            validated = (load_cached(self.path, self.cache_dir) if self.cache_dir
+                         else load_path(self.path))
         except DatasetError as error:
             return Snapshot(previous.validated, previous.loaded_at, error)
         return Snapshot(validated, datetime.now(UTC), None)

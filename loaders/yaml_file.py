@@ -32,10 +32,17 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 # Only the tags plain data can carry; `!!python/object` and friends never reach a constructor.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NUMBER_START = frozenset("0123456789+-.")
+_YAML11_BOOLS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
+_TEXT = object()  # a plain scalar that stays text
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)$")
-_NULL = {"", "~", "null", "Null", "NULL"}
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# YAML 1.2 core schema words; YAML 1.1's other booleans (yes, NO, on…) are traps below.
+_WORDS: dict[str, Any] = {
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
+    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+}
 # YAML 1.1 readings that PyYAML applies silently and editors never mean.
 _TRAPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"),
@@ -67,16 +74,20 @@ class Document:
 
 def read_document(path: str | Path) -> Document:
     """Read a file (size-capped) and parse it."""
+    return read_text(read_bytes(path), str(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes, refusing files over MAX_BYTES before reading them."""
     name = str(path)
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_BYTES:
                 raise DatasetError(name, [_too_big(size, MAX_BYTES)])
-            raw = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise DatasetError(name, [Problem(f"cannot read the file: {error.strerror}")]) from None
-    return read_text(raw, name)
 
 
 def _too_big(size: int, limit: int) -> Problem:
@@ -165,77 +176,150 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
     return Problem(f"syntax: {words}", position=position)
 
 
+class NodeMap(SourceMap):
+    """Positions read off the composed node tree, only when a problem needs one."""
+
+    def __init__(self, root: yaml.Node) -> None:
+        self.root = root
+
+    def locate(self, path: DataPath, *, key: bool = False) -> Position | None:
+        node: yaml.Node = self.root
+        for depth, part in enumerate(path):
+            last = depth == len(path) - 1
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+            if last and key and key_node is not None:
+                return _position(key_node)
+        return _position(node)
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == part:
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        if 0 <= part < len(node.value):
+            return None, node.value[part]
+    return None
+
+
 class _Walker:
-    """Turns a composed node tree into plain data, refusing what would silently go wrong."""
+    """Turns a composed node tree into plain data, refusing what would silently go wrong.
+
+    It runs over every node of files of 100 000 figures, so it builds no paths and no
+    positions on the way: a problem keeps its node, and paths are found afterwards.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.values: dict[DataPath, Position] = {}
-        self.keys: dict[DataPath, Position] = {}
-        self.problems: list[Problem] = []
+        self.failures: list[tuple[yaml.Node, str]] = []
+        self.aliases: set[int] = set()
         self.seen: set[int] = set()
 
     def document(self, root: yaml.Node) -> Document:
-        data = self.node(root, ())
-        if self.problems:
-            raise DatasetError(self.name, self.problems)
-        return Document(data, SourceMap(self.values, self.keys))
+        data = self.node(root, 0)
+        if self.failures:
+            raise DatasetError(self.name, self._problems(root))
+        return Document(data, NodeMap(root))
 
-    def node(self, node: yaml.Node, path: DataPath) -> Any:
-        position = _position(node)
-        self.values[path] = position
-        if id(node) in self.seen:
-            return self.fail("anchors and aliases (&name, *name) are not allowed: "
-                             "write the value out in full", path, position)
-        self.seen.add(id(node))
+    def node(self, node: yaml.Node, depth: int) -> Any:
+        identity = id(node)
+        if identity in self.seen:
+            self.aliases.add(identity)
+            return self.fail(node, "anchors and aliases (&name, *name) are not allowed: "
+                                   "write the value out in full")
+        self.seen.add(identity)
         if node.tag not in _PLAIN_TAGS:
-            return self.fail(f"tags such as '{node.tag}' are not allowed", path, position)
-        if len(path) > MAX_DEPTH:
-            return self.fail(f"nested deeper than {MAX_DEPTH} levels", path, position)
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.node(item, (*path, index)) for index, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return self.scalar(node, path)
+            return self.fail(node, f"tags such as '{node.tag}' are not allowed")
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            # Quoted and block scalars (a style) are always text.
+            return node.value if node.style else self.plain(node)  # type: ignore[attr-defined]
+        if depth >= MAX_DEPTH:
+            return self.fail(node, f"nested deeper than {MAX_DEPTH} levels")
+        if kind is yaml.SequenceNode:
+            return [self.node(item, depth + 1) for item in node.value]
+        return self.mapping(node, depth)
 
-    def mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:
+    def mapping(self, node: yaml.Node, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.fail("a key must be a plain name", path, _position(key_node))
+            if key_node.tag == _MERGE_TAG:
+                self.fail(key_node, "merge keys (<<) are not allowed: write the fields out "
+                                    "in full")
+                continue
+            if key_node.__class__ is not yaml.ScalarNode or key_node.tag not in _PLAIN_TAGS:
+                self.fail(key_node, "a key must be a plain name")
                 continue
             key = key_node.value
             if key in result:
-                first = self.keys[(*path, key)]
-                self.fail(f"duplicate key '{key}' (first at line {first.line}): "
-                          "YAML would silently keep only the last one", (*path, key),
-                          _position(key_node))
+                first = next(k for k, _ in node.value if k.value == key)
+                self.fail(key_node, f"duplicate key '{key}' (first at line "
+                                    f"{first.start_mark.line + 1}): YAML would silently keep "
+                                    "only the last one")
                 continue
-            self.keys[(*path, key)] = _position(key_node)
-            result[key] = self.node(value_node, (*path, key))
+            result[key] = self.node(value_node, depth + 1)
         return result
 
-    def scalar(self, node: yaml.ScalarNode, path: DataPath) -> Any:
+    def plain(self, node: yaml.Node) -> Any:
         text = node.value
-        if node.style:  # quoted or block text is always a string
+        word = _WORDS.get(text, _TEXT)
+        if word is not _TEXT:
+            return word
+        if text[:1] not in _NUMBER_START and text not in _YAML11_BOOLS:
             return text
-        if text in _NULL:
-            return None
-        if text in _BOOL:
-            return _BOOL[text]
         if _INT.match(text):
             return int(text)
         if _FLOAT.match(text):
             return float(text)
         for pattern, message in _TRAPS:
             if pattern.match(text):
-                return self.fail(message.format(text), path, _position(node))
+                return self.fail(node, message.format(text))
         return text
 
-    def fail(self, message: str, path: DataPath, position: Position) -> None:
-        self.problems.append(Problem(message, path, position))
+    def fail(self, node: yaml.Node, message: str) -> None:
+        self.failures.append((node, message))
         return None
+
+    def _problems(self, root: yaml.Node) -> list[Problem]:
+        occurrences = _paths_of(root, {id(node) for node, _ in self.failures})
+        used: dict[int, int] = {}
+        problems = []
+        for node, message in self.failures:
+            paths = occurrences.get(id(node), [()])
+            # An alias fails at its second (third…) occurrence; anything else at its first.
+            index = used[id(node)] = used.get(id(node), 0 if id(node) not in self.aliases else 1)
+            used[id(node)] += 1
+            problems.append(Problem(message, paths[min(index, len(paths) - 1)], _position(node)))
+        return problems
+
+
+def _paths_of(root: yaml.Node, wanted: set[int]) -> dict[int, list[DataPath]]:
+    """Every data path of each wanted node, in the walker's order (keys count as their value)."""
+    found: dict[int, list[DataPath]] = {}
+    stack: list[tuple[yaml.Node, DataPath, int]] = [(root, (), 0)]
+    visited: set[int] = set()
+    while stack:
+        node, path, depth = stack.pop()
+        if id(node) in wanted:
+            found.setdefault(id(node), []).append(path)
+        if id(node) in visited or depth > MAX_DEPTH:
+            continue
+        visited.add(id(node))
+        children: list[tuple[yaml.Node, DataPath, int]] = []
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key_path = (*path, str(key_node.value))
+                if id(key_node) in wanted:
+                    found.setdefault(id(key_node), []).append(key_path)
+                children.append((value_node, key_path, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+        stack.extend(reversed(children))
+    return found
 
 
 def _position(node: yaml.Node) -> Position:

@@ -34,7 +34,9 @@ def _messages(path: Path) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and node.args:
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            if name in MESSAGE_CALLS and (text := _skeleton(node.args[0])):
+            # `fail(node, message)` takes the message second.
+            argument = node.args[-1] if name == "fail" else node.args[0]
+            if name in MESSAGE_CALLS and (text := _skeleton(argument)):
                 found.add(text)
         elif isinstance(node, ast.FunctionDef) and node.name in MESSAGE_HELPERS:
             found |= {text for sub in ast.walk(node) if isinstance(sub, ast.JoinedStr)

@@ -20,8 +20,10 @@ def _error(text: str | bytes) -> str:
 def test_positions_of_values_and_keys() -> None:
     document = read_text(MINIMAL, "data.yaml")
     assert document.data["figures"][0]["value"] == 23096
-    assert document.source_map.values[("figures", 0, "value")] == Position(15, 12)
-    assert document.source_map.keys[("figures", 0, "value")] == Position(15, 5)
+    assert document.source_map.locate(("figures", 0, "value")) == Position(15, 12)
+    assert document.source_map.locate(("figures", 0, "value"), key=True) == Position(15, 5)
+    assert document.source_map.locate(("figures", 0, "nothing")) == Position(13, 5)
+    assert document.source_map.locate(("figures", 7)) == Position(13, 3)
 
 
 def test_scalars_follow_yaml_1_2() -> None:

@@ -1,0 +1,97 @@
+"""A content-keyed disk cache of validated datasets: a restart with an unchanged file is instant.
+
+The key is the SHA-256 of the file's bytes together with a fingerprint of the code that
+validates it (every module of indicators/ and loaders/, the schema version, pydantic's
+version), so an edited file or changed rules can never be answered from the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import pydantic
+
+from indicators.models import SCHEMA_VERSION
+from indicators.validation import Validated
+from loaders import collector_paused, load_text
+from loaders.yaml_file import read_bytes
+
+# Entries kept per folder: the current file and a few recent versions to switch back to.
+KEEP = 4
+_PACKAGES = (Path(__file__).resolve().parent.parent / "indicators", Path(__file__).resolve().parent)
+
+
+@cache
+def code_fingerprint() -> str:
+    """What the validation depends on besides the file: changes with any of it."""
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}|{pydantic.VERSION}|{sys.version}".encode())
+    for folder in _PACKAGES:
+        for module in sorted(folder.glob("*.py")):
+            digest.update(module.name.encode())
+            digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(raw: bytes) -> str:
+    """The entry name for a file's bytes under the current code."""
+    return hashlib.sha256(code_fingerprint().encode() + raw).hexdigest()
+
+
+def load_cached(path: str | Path, folder: str | Path) -> Validated:
+    """Validated data for the file as it is now, from the cache when its bytes were seen."""
+    raw = read_bytes(path)
+    folder = Path(folder)
+    entry = folder / f"{cache_key(raw)}.pickle"
+    with collector_paused():
+        hit = _read_entry(entry)
+    if hit is not None:
+        return hit
+    validated = load_text(raw, str(path))
+    _write_entry(folder, entry, validated)
+    return validated
+
+
+def _private(folder: Path) -> bool:
+    """Only a folder this user owns, that nobody else can write to, is read from."""
+    try:
+        status = folder.stat()
+    except OSError:
+        return False
+    others_write = status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return status.st_uid == os.getuid() and not others_write
+
+
+def _read_entry(entry: Path) -> Validated | None:
+    if not _private(entry.parent) or not entry.is_file():
+        return None
+    try:
+        loaded = pickle.loads(entry.read_bytes())  # noqa: S301 - see _private
+    except Exception:
+        return None
+    return loaded if isinstance(loaded, Validated) else None
+
+
+def _write_entry(folder: Path, entry: Path, validated: Validated) -> None:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
+            return
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+            pickle.dump(validated, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, entry)
+        _prune(folder)
+    except OSError:
+        return  # a read-only or full disk only costs the next start a full validation
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)

@@ -1,0 +1,96 @@
+"""The content-keyed cache: instant when the bytes were seen, never stale when they change."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+import loaders.cache as cache_module
+from loaders.cache import KEEP, cache_key, load_cached
+from tests.conftest import MINIMAL
+
+
+def _save(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    # The same size and the same timestamp: only the bytes tell the versions apart.
+    os.utime(path, ns=(10**18, 10**18))
+
+
+def _fail_if_validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated again instead of read from the cache")
+
+    monkeypatch.setattr(cache_module, "load_text", refuse)
+
+
+def test_second_load_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(data, MINIMAL)
+    first = load_cached(data, folder)
+    _fail_if_validated(monkeypatch)
+    again = load_cached(data, folder)
+    assert again == first
+    assert len(list(folder.glob("*.pickle"))) == 1
+
+
+def test_an_edited_file_is_never_served_from_the_cache(tmp_path: Path) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(data, MINIMAL)
+    assert load_cached(data, folder).dataset.figures[0].value == 23096
+    edited = MINIMAL.replace("value: 23096", "value: 23097").replace("23 096", "23 097")
+    assert len(edited) == len(MINIMAL)
+    _save(data, edited)
+    assert load_cached(data, folder).dataset.figures[0].value == 23097
+
+
+def test_a_changed_validator_is_a_new_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache_key(b"same bytes")
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "other code")
+    assert cache_key(b"same bytes") != before
+
+
+def test_a_damaged_entry_is_rebuilt(tmp_path: Path) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(data, MINIMAL)
+    load_cached(data, folder)
+    entry = next(folder.glob("*.pickle"))
+    entry.write_bytes(b"not a pickle")
+    assert load_cached(data, folder).dataset.figures[0].value == 23096
+
+
+def test_a_folder_others_can_write_is_not_trusted(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(data, MINIMAL)
+    load_cached(data, folder)
+    folder.chmod(0o777)
+    validated_again: list[bool] = []
+    real = cache_module.load_text
+
+    def counting(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        validated_again.append(True)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache_module, "load_text", counting)
+    load_cached(data, folder)
+    assert validated_again == [True]
+
+
+def test_broken_file_is_an_error_not_a_cache_entry(tmp_path: Path) -> None:
+    from indicators.problems import DatasetError
+
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(data, "a: [")
+    with pytest.raises(DatasetError):
+        load_cached(data, folder)
+    assert not list(folder.glob("*.pickle"))
+
+
+def test_old_entries_are_pruned(tmp_path: Path) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    for version in range(KEEP + 3):
+        text = MINIMAL.replace("value: 23096", f"value: {23090 + version}").replace(
+            "23 096", f"23 09{version}")
+        data.write_text(text, encoding="utf-8")
+        load_cached(data, folder)
+    assert len(list(folder.glob("*.pickle"))) == KEEP

@@ -8,7 +8,6 @@ from pathlib import Path
 import streamlit as st
 
 import views
-from indicators.citations import cited_figures
 from indicators.labels import THEMES, ui
 from indicators.models import LANGUAGES, Theme
 from loaders.live import LiveDataset, Snapshot
@@ -83,15 +82,14 @@ snapshot = _live(str(DATA_FILE), CACHE_DIR).current()
 render_problems(snapshot, language)
 if snapshot.validated is None:
     st.stop()
-dataset = snapshot.validated.dataset
-items = cited_figures(dataset)
+data = views.Published(snapshot.version, snapshot.validated.dataset)
 
 # 4. The chosen view.
 if view == "overview":
-    views.overview(dataset, items, language)
+    views.overview(data, language)
 elif view in THEME_VIEWS:
-    views.theme_view(Theme(view), items, language, selected)
+    views.theme_view(Theme(view), data, language, selected)
 elif view == "timeline":
-    views.timeline_view(dataset, items, language)
+    views.timeline_view(data, language)
 else:
-    views.explorer(dataset, language)
+    views.explorer(data, language)

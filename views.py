@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from indicators import formatting
@@ -15,7 +18,7 @@ from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
 from indicators.models import Dataset, Qualifier, Source, Theme
 from indicators.package import build_package
 from indicators.problems import DatasetError
-from indicators.table import COLUMNS, figure_rows, to_csv
+from indicators.table import COLUMNS, Row, figure_rows, to_csv
 from indicators.text import markdown_escape
 from loaders import DRAFT_MAX_BYTES, load_text
 
@@ -91,35 +94,86 @@ def card(item: Cited, language: str, *, others: int) -> None:
         citation(item, language, key=f"card-{item.figure.id}")
 
 
-def overview(dataset: Dataset, items: Sequence[Cited], language: str) -> None:
+@dataclass(frozen=True)
+class Published:
+    """The data on show and a name for its version, which keys what is built from it."""
+
+    version: str
+    dataset: Dataset
+
+    def items(self) -> list[Cited]:
+        return _cited(self.version, self.dataset)
+
+    def rows(self, language: str) -> list[Row]:
+        return _rows(self.version, language, self.dataset)
+
+
+# Built once per data version and language and shared by every session: at thousands of
+# figures, rebuilding them on each rerun cost more than the rest of the script. Arguments
+# starting with "_" are not hashed; the version names them. Nothing here is mutated.
+@st.cache_resource(max_entries=4)
+def _cited(version: str, _dataset: Dataset) -> list[Cited]:
+    return cited_figures(_dataset)
+
+
+@st.cache_resource(max_entries=12)
+def _rows(version: str, language: str, _dataset: Dataset) -> list[Row]:
+    return figure_rows(_dataset, language)
+
+
+@st.cache_resource(max_entries=64)
+def _theme_figure(version: str, theme: Theme, language: str,
+                  _items: Sequence[Cited]) -> go.Figure:
+    return theme_chart(_items, language)
+
+
+@st.cache_resource(max_entries=12)
+def _timeline(version: str, language: str, _dataset: Dataset) -> tuple[list[Row],
+                                                                      go.Figure]:
+    rows = timeline_rows(_dataset, language)
+    return rows, timeline_chart(rows, language)
+
+
+def overview(data: Published, language: str) -> None:
     """Headline cards first, so they paint before any chart."""
     st.header(ui("overview", language))
-    headlines = headline_figures(items)
+    headlines = headline_figures(data.items())
     columns = st.columns(3)
     for index, (item, others) in enumerate(headlines):
         with columns[index % 3], st.container(border=True):
             card(item, language, others=others)
 
 
-def theme_view(theme: Theme, items: Sequence[Cited], language: str,
-               selected: str | None) -> None:
-    """A theme's chart, its table, its sources, its conflicts, and each figure's citation."""
+def theme_view(theme: Theme, data: Published, language: str, selected: str | None) -> None:
+    """A theme's chart, its table, its sources, its conflicts, and any figure's citation."""
     st.header(THEMES[theme][language])
-    members = [item for item in items if item.indicator.theme == theme]
+    members = [item for item in data.items() if item.indicator.theme == theme]
     conflict_notes(members, language)
     if charted(members):
-        st.plotly_chart(theme_chart(members, language), key=f"chart-{theme.value}",
-                        config=PLOTLY_CONFIG)
+        st.plotly_chart(_theme_figure(data.version, theme, language, members),
+                        key=f"chart-{theme.value}", config=PLOTLY_CONFIG)
     figure_table(members, language)
     sources_list(members, language)
+    cite_one(members, language, selected, key=f"cite-{theme.value}")
+
+
+def cite_one(members: Sequence[Cited], language: str, selected: str | None, key: str) -> None:
+    """Pick any figure of the view and see its definition, source, quote and citation."""
+    if not members:
+        return
     st.subheader(ui("figures_and_citations", language))
-    for item in members:
-        opened = selected == item.indicator.id
-        title = (f"{item.indicator.label[language]} — "
-                 f"{formatting.value_in_words(item.figure, item.indicator.unit, language)}")
-        with st.expander(markdown_escape(title), expanded=opened):
-            st.caption(markdown_escape(item.indicator.definition[language]))
-            citation(item, language, key=f"theme-{item.figure.id}")
+    chosen = next((index for index, item in enumerate(members)
+                   if item.indicator.id == selected), 0)
+    index = st.selectbox(ui("pick_figure", language), range(len(members)), index=chosen,
+                         key=key, format_func=lambda i: _figure_title(members[i], language))
+    item = members[index]
+    st.caption(markdown_escape(item.indicator.definition[language]))
+    citation(item, language, key=f"{key}-{item.figure.id}")
+
+
+def _figure_title(item: Cited, language: str) -> str:
+    value = formatting.value_in_words(item.figure, item.indicator.unit, language)
+    return f"{item.indicator.label[language]} — {value} — {short_source(item.source)}"
 
 
 def figure_table(items: Sequence[Cited], language: str) -> None:
@@ -152,11 +206,12 @@ def conflict_notes(items: Sequence[Cited], language: str) -> None:
                 quote(item.figure.quote, item.source.language, f"conflict-{item.figure.id}")
 
 
-def timeline_view(dataset: Dataset, items: Sequence[Cited], language: str) -> None:
+def timeline_view(data: Published, language: str) -> None:
     """The dated milestones, then the policy figures."""
     st.header(ui("timeline", language))
-    rows = timeline_rows(dataset, language)
-    st.plotly_chart(timeline_chart(rows, language), key="chart-timeline", config=PLOTLY_CONFIG)
+    dataset = data.dataset
+    rows, chart = _timeline(data.version, language, dataset)
+    st.plotly_chart(chart, key="chart-timeline", config=PLOTLY_CONFIG)
     st.caption(ui("table_caption", language))
     st.dataframe(pd.DataFrame([{ui("date", language): row["when"],
                                 ui("event", language): row["label"],
@@ -174,13 +229,14 @@ def timeline_view(dataset: Dataset, items: Sequence[Cited], language: str) -> No
             if milestone.note:
                 st.caption(markdown_escape(milestone.note))
             st.code(cite(source, milestone.quote, language), language=None, wrap_lines=True)
-    theme_view(Theme.policy, items, language, selected=None)
+    theme_view(Theme.policy, data, language, selected=None)
 
 
-def explorer(dataset: Dataset, language: str) -> None:
+def explorer(data: Published, language: str) -> None:
     """Every figure, filterable, with downloads of what is shown and of everything."""
     st.header(ui("explorer", language))
-    rows = figure_rows(dataset, language)
+    dataset = data.dataset
+    rows = data.rows(language)
     themes = st.multiselect(ui("theme", language), sorted({row["theme"] for row in rows}),
                             key="filter-theme")
     sources = st.multiselect(ui("source", language),
@@ -197,23 +253,29 @@ def explorer(dataset: Dataset, language: str) -> None:
     downloads(dataset, shown, rows, language)
 
 
-def downloads(dataset: Dataset, shown: list[dict[str, object]], rows: list[dict[str, object]],
+def downloads(dataset: Dataset, shown: list[Row], rows: list[Row],
               language: str) -> None:
-    """CSV (shown and all), French-Excel CSV, and the data-package zip."""
+    """CSV (shown and all), French-Excel CSV, and the data-package zip.
+
+    Files are built when a button is clicked, not on every rerun, and the click does not
+    rerun the page.
+    """
     columns = st.columns(4)
-    columns[0].download_button(ui("download_shown", language), to_csv(shown),
+    columns[0].download_button(ui("download_shown", language), partial(to_csv, shown),
                                file_name=f"indicateurs-{language}-selection.csv",
-                               mime="text/csv", key="download-shown")
-    columns[1].download_button(ui("download_all", language), to_csv(rows),
+                               mime="text/csv", key="download-shown", on_click="ignore")
+    columns[1].download_button(ui("download_all", language), partial(to_csv, rows),
                                file_name=f"indicateurs-{language}.csv", mime="text/csv",
-                               key="download-all")
+                               key="download-all", on_click="ignore")
     columns[2].download_button(ui("download_excel_fr", language),
-                               to_csv(shown, separator=";", decimal=","),
+                               partial(to_csv, shown, separator=";", decimal=","),
                                file_name=f"indicateurs-{language}-excel-fr.csv",
-                               mime="text/csv", key="download-excel-fr")
-    columns[3].download_button(ui("download_package", language), build_package(dataset, rows),
+                               mime="text/csv", key="download-excel-fr", on_click="ignore")
+    columns[3].download_button(ui("download_package", language),
+                               partial(build_package, dataset, rows),
                                file_name=f"indicateurs-{language}-datapackage.zip",
-                               mime="application/zip", key="download-package")
+                               mime="application/zip", key="download-package",
+                               on_click="ignore")
 
 
 def draft_view(language: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -12,12 +13,14 @@ from indicators import formatting
 from indicators.citations import Cited, short_source
 from indicators.labels import MILESTONE_KINDS, QUALIFIERS, ui
 from indicators.models import Dataset, MilestoneKind, Qualifier, Unit
-from indicators.periods import parse_period
+from indicators.periods import parse_period, start_of
 
 # Exact values are solid; a bound is hatched and outlined, so it never reads as a count.
 EXACT_COLOUR = "#1f5f8b"
 BOUND_COLOUR = "#c8553d"
 BOUND_PATTERN = "/"
+# An indicator with this many dated figures is drawn as a series over time.
+SERIES_MIN = 3
 # Calendar years are drawn on the timeline, not as bars of length 2004.
 BAR_UNITS = (Unit.count, Unit.percent, Unit.months, Unit.years)
 KIND_SYMBOLS = {
@@ -36,10 +39,14 @@ def charted(items: Sequence[Cited]) -> list[Cited]:
 
 
 def theme_chart(items: Sequence[Cited], language: str) -> go.Figure:
-    """One small bar chart per indicator, each with its own scale, bounds hatched."""
-    shown = charted(items)
+    """One small bar chart per indicator, each on its own scale, bounds hatched.
+
+    An indicator with a dated series is drawn over time; a few figures without dates are
+    drawn one bar per source. Each panel holds one trace per qualifier, however many
+    figures it shows, so the figure stays light at thousands of figures.
+    """
     groups: dict[str, list[Cited]] = {}
-    for item in shown:
+    for item in charted(items):
         groups.setdefault(item.indicator.id, []).append(item)
     titles = [members[0].indicator.label[language] for members in groups.values()]
     rows = max(len(groups), 1)
@@ -50,14 +57,13 @@ def theme_chart(items: Sequence[Cited], language: str) -> go.Figure:
     in_legend: set[Qualifier] = set()
     right_to_left = language == "ar"
     for row, members in enumerate(groups.values(), start=1):
-        for item in members:
-            first = item.figure.qualifier not in in_legend
-            in_legend.add(item.figure.qualifier)
-            figure.add_trace(_bar(item, language, show_legend=first), row=row, col=1)
-        # Room past the longest bar for its label; a share is always read against 100 %.
-        top = 100 if members[0].indicator.unit == Unit.percent else max(
-            item.figure.value for item in members) * 1.3
-        figure.update_xaxes(range=[top, 0] if right_to_left else [0, top], row=row, col=1)
+        over_time = _is_series(members)
+        for qualifier in dict.fromkeys(item.figure.qualifier for item in members):
+            same = [item for item in members if item.figure.qualifier == qualifier]
+            figure.add_trace(_bars(same, qualifier, language, over_time=over_time,
+                                   show_legend=qualifier not in in_legend), row=row, col=1)
+            in_legend.add(qualifier)
+        _scale(figure, members, row, over_time=over_time, right_to_left=right_to_left)
     figure.update_layout(
         height=height, bargap=0.35, font={"family": _FONT},
         margin={"l": 10, "r": 10, "t": 100, "b": 10},
@@ -70,24 +76,53 @@ def theme_chart(items: Sequence[Cited], language: str) -> go.Figure:
     return figure
 
 
-def _bar(item: Cited, language: str, *, show_legend: bool) -> go.Bar:
-    bound = item.figure.qualifier != Qualifier.exact
-    qualifier_text = QUALIFIERS[item.figure.qualifier][language]
-    shown_value = formatting.value(item.figure, item.indicator.unit, language)
-    source = short_source(item.source, limit=28)
+def _is_series(members: Sequence[Cited]) -> bool:
+    return len(members) >= SERIES_MIN and all(
+        item.figure.period and start_of(item.figure.period) for item in members)
+
+
+def _scale(figure: go.Figure, members: Sequence[Cited], row: int, *, over_time: bool,
+           right_to_left: bool) -> None:
+    # Room past the longest bar for its label; a share is always read against 100 %.
+    top = 100 if members[0].indicator.unit == Unit.percent else max(
+        item.figure.value for item in members) * 1.3
+    if over_time:
+        figure.update_yaxes(range=[0, top], row=row, col=1)
+        if right_to_left:
+            figure.update_xaxes(autorange="reversed", row=row, col=1)
+    else:
+        figure.update_xaxes(range=[top, 0] if right_to_left else [0, top], row=row, col=1)
+
+
+def _bars(items: Sequence[Cited], qualifier: Qualifier, language: str, *, over_time: bool,
+          show_legend: bool) -> go.Bar:
+    bound = qualifier != Qualifier.exact
+    values = [item.figure.value for item in items]
+    shown = [formatting.value(item.figure, item.indicator.unit, language) for item in items]
+    sources = [short_source(item.source, limit=28) for item in items]
+    periods = [formatting.period(item.figure.period, language) for item in items]
+    if over_time:
+        places: dict[str, Any] = {"x": [start_of(str(item.figure.period)) for item in items],
+                                  "y": values}
+    else:
+        labels = [f"{source} · {period}" if item.figure.period else source
+                  for item, source, period in zip(items, sources, periods, strict=True)]
+        places = {"x": values, "y": labels, "orientation": "h", "text": shown,
+                  "textposition": "outside", "cliponaxis": False}
     return go.Bar(
-        x=[item.figure.value], y=[source], orientation="h",
-        name=_legend_name(item.figure.qualifier, language),
-        legendgroup=item.figure.qualifier.value, showlegend=show_legend,
-        text=[shown_value], textposition="outside", cliponaxis=False,
+        **places,
+        name=_legend_name(qualifier, language), legendgroup=qualifier.value,
+        showlegend=show_legend,
         marker={
             "color": "rgba(200,85,61,0.25)" if bound else EXACT_COLOUR,
             "line": {"color": BOUND_COLOUR if bound else EXACT_COLOUR, "width": 2},
             "pattern": {"shape": BOUND_PATTERN if bound else "", "fgcolor": BOUND_COLOUR},
         },
-        customdata=[[qualifier_text, formatting.period(item.figure.period, language),
-                     source, item.figure.id]],
-        hovertemplate=(f"<b>{_plain(shown_value)}</b><br>%{{customdata[0]}}<br>"
+        customdata=[[QUALIFIERS[qualifier][language], period, source, item.figure.id,
+                     _plain(value)]
+                    for item, period, source, value in zip(items, periods, sources, shown,
+                                                           strict=True)],
+        hovertemplate=("<b>%{customdata[4]}</b><br>%{customdata[0]}<br>"
                        f"{ui('period', language)}: %{{customdata[1]}}<br>"
                        f"{ui('source', language)}: %{{customdata[2]}}<extra></extra>"),
     )

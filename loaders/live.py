@@ -22,6 +22,7 @@ class Snapshot:
     validated: Validated | None
     loaded_at: datetime | None
     error: DatasetError | None
+    version: str = ""  # names the data shown, for caches built from it
 
 
 class LiveDataset:
@@ -34,6 +35,7 @@ class LiveDataset:
         self._stamp: Stamp = None
         self._checked = False
         self._snapshot = Snapshot(None, None, None)
+        self._loads = 0
 
     def current(self) -> Snapshot:
         """Reload when the file's size, time or inode changed since the last look."""
@@ -51,8 +53,9 @@ class LiveDataset:
             validated = (load_cached(self.path, self.cache_dir) if self.cache_dir
                          else load_path(self.path))
         except DatasetError as error:
-            return Snapshot(previous.validated, previous.loaded_at, error)
-        return Snapshot(validated, datetime.now(UTC), None)
+            return Snapshot(previous.validated, previous.loaded_at, error, previous.version)
+        self._loads += 1
+        return Snapshot(validated, datetime.now(UTC), None, f"{self.path}#{self._loads}")
 
 
 def _stamp(path: Path) -> Stamp:

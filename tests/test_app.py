@@ -110,9 +110,17 @@ def test_unknown_query_values_fall_back() -> None:
 
 def test_selected_indicator_is_opened() -> None:
     app = _app(view="voluntary_return", indicator="voluntary_return_countries")
-    opened = [e for e in app.expander if e.proto.expanded]
-    assert len(opened) == 1
-    assert _unescape(opened[0].label).startswith("Pays d'origine des migrants aidés au retour")
+    picked = app.selectbox(key="cite-voluntary_return")
+    assert picked.value == 1
+    assert _unescape(picked.format_func(picked.value)).startswith(
+        "Pays d'origine des migrants aidés au retour — 36 — ")
+    assert any("originaires de 36 pays différents" in code.value for code in app.code)
+
+
+def test_picking_another_figure_shows_its_citation() -> None:
+    app = _app(view="regularisation", lang="en")
+    app.selectbox(key="cite-regularisation").set_value(1).run()
+    assert any("23 096 demandes ont reçu un avis favorable" in code.value for code in app.code)
 
 
 def test_conflict_shown_side_by_side() -> None:

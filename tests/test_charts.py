@@ -1,5 +1,6 @@
 """Chart builders: the right traces, bounds drawn differently, right-to-left axes."""
 
+import plotly.graph_objects as go
 import pytest
 
 from indicators.charts import BOUND_PATTERN, charted, theme_chart, timeline_chart, timeline_rows
@@ -33,16 +34,23 @@ def test_one_bar_per_charted_figure(items: list[Cited]) -> None:
         "Réfugiés et migrants bénéficiaires de la régularisation"]
 
 
+def _trace_of(figure: go.Figure, figure_id: str) -> tuple[go.Bar, int]:
+    for trace in figure.data:
+        ids = [point[3] for point in trace.customdata]
+        if figure_id in ids:
+            return trace, ids.index(figure_id)
+    raise AssertionError(figure_id)
+
+
 def test_lower_bounds_are_hatched_and_named(items: list[Cited]) -> None:
     figure = theme_chart(_theme(items, Theme.regularisation), "fr")
-    filed = next(trace for trace in figure.data if trace.customdata[0][3]
-                 == "demandes-regularisation-plus-de-12000")
-    approved = next(trace for trace in figure.data if trace.customdata[0][3]
-                    == "demandes-approuvees-23096")
+    filed, at = _trace_of(figure, "demandes-regularisation-plus-de-12000")
+    approved, _ = _trace_of(figure, "demandes-approuvees-23096")
     assert filed.marker.pattern.shape == BOUND_PATTERN
     assert filed.name == "plus de (borne)"
-    assert filed.text == ("> 12\u202f000",)
-    assert "plus de" in filed.customdata[0][0]
+    assert filed.text[at] == "> 12\u202f000"
+    assert filed.customdata[at][0] == "plus de"
+    assert filed.customdata[at][4] == "&gt; 12\u202f000"
     assert approved.marker.pattern.shape == ""
     assert approved.name == "valeur exacte"
 
@@ -83,3 +91,21 @@ def test_timeline_has_every_milestone_and_start_year(dataset: Dataset) -> None:
     assert len(spans) == 2  # the GFMD days and the 2014-2016 partnership
     markers = sum(len(trace.x) for trace in figure.data if trace.mode == "markers")
     assert markers == len(rows)
+
+
+def test_a_dated_series_is_drawn_over_time_in_one_trace_per_qualifier() -> None:
+    from indicators.models import Figure, Indicator, Localized, Qualifier, Source, Unit
+
+    label = Localized(fr="Série", ar="سلسلة", en="Series")
+    indicator = Indicator(id="s", theme=Theme.regularisation, unit=Unit.count, label=label,
+                          definition=label)
+    source = Source(id="src", title="Titre", language="fr")
+    series = [Cited(Figure(id=f"f{year}", indicator="s", value=year - 2000,
+                           qualifier=Qualifier.more_than if year == 2005 else Qualifier.exact,
+                           period=str(year), source="src", quote=str(year - 2000)),
+                    indicator, source) for year in range(2001, 2011)]
+    figure = theme_chart(series, "en")
+    assert [(trace.name, len(trace.x)) for trace in figure.data] == [
+        ("exact value", 9), ("more than (bound)", 1)]
+    assert str(figure.data[0].x[0]) == "2001-01-01"
+    assert figure.data[0].orientation is None

@@ -127,6 +127,14 @@ def _theme_figure(version: str, theme: Theme, language: str,
     return theme_chart(_items, language)
 
 
+@st.cache_resource(max_entries=64)
+def _theme_parts(version: str, theme: Theme, language: str,
+                 _members: Sequence[Cited]) -> tuple[pd.DataFrame, list[str]]:
+    """The theme's table and the picker's labels: Babel formatting of every figure."""
+    return (pd.DataFrame(table_view(_members, language)),
+            [_figure_title(item, language) for item in _members])
+
+
 @st.cache_resource(max_entries=12)
 def _timeline(version: str, language: str, _dataset: Dataset) -> tuple[list[Row],
                                                                       go.Figure]:
@@ -152,12 +160,15 @@ def theme_view(theme: Theme, data: Published, language: str, selected: str | Non
     if charted(members):
         st.plotly_chart(_theme_figure(data.version, theme, language, members),
                         key=f"chart-{theme.value}", config=PLOTLY_CONFIG)
-    figure_table(members, language)
+    frame, titles = _theme_parts(data.version, theme, language, members)
+    st.caption(ui("table_caption", language))
+    st.dataframe(frame, hide_index=True, width="stretch")
     sources_list(members, language)
-    cite_one(members, language, selected, key=f"cite-{theme.value}")
+    cite_one(members, titles, language, selected, key=f"cite-{theme.value}")
 
 
-def cite_one(members: Sequence[Cited], language: str, selected: str | None, key: str) -> None:
+def cite_one(members: Sequence[Cited], titles: Sequence[str], language: str,
+             selected: str | None, key: str) -> None:
     """Pick any figure of the view and see its definition, source, quote and citation."""
     if not members:
         return
@@ -165,7 +176,7 @@ def cite_one(members: Sequence[Cited], language: str, selected: str | None, key:
     chosen = next((index for index, item in enumerate(members)
                    if item.indicator.id == selected), 0)
     index = st.selectbox(ui("pick_figure", language), range(len(members)), index=chosen,
-                         key=key, format_func=lambda i: _figure_title(members[i], language))
+                         key=key, format_func=titles.__getitem__)
     item = members[index]
     st.caption(markdown_escape(item.indicator.definition[language]))
     citation(item, language, key=f"{key}-{item.figure.id}")
@@ -174,13 +185,6 @@ def cite_one(members: Sequence[Cited], language: str, selected: str | None, key:
 def _figure_title(item: Cited, language: str) -> str:
     value = formatting.value_in_words(item.figure, item.indicator.unit, language)
     return f"{item.indicator.label[language]} — {value} — {short_source(item.source)}"
-
-
-def figure_table(items: Sequence[Cited], language: str) -> None:
-    """The chart's figures as a table, for screen readers and copying."""
-    st.caption(ui("table_caption", language))
-    st.dataframe(pd.DataFrame(table_view(items, language)), hide_index=True,
-                 width="stretch")
 
 
 def sources_list(items: Sequence[Cited], language: str) -> None:

@@ -9,6 +9,7 @@ import argparse
 import random
 from pathlib import Path
 
+from indicators.explore import HEADLINES
 from indicators.models import Theme, Unit
 
 # Sizes the harness measures, in figures.
@@ -48,9 +49,9 @@ def _indicators(out: list[str]) -> list[Unit]:
     out.append("indicators:\n")
     units = []
     for index in range(INDICATORS):
-        unit = UNITS[index % len(UNITS)]
+        unit = Unit.count if index < len(HEADLINES) else UNITS[index % len(UNITS)]
         units.append(unit)
-        out.append(f"  - id: indicator_{index:03d}\n"
+        out.append(f"  - id: {_indicator_id(index)}\n"
                    f"    theme: {THEMES[index % len(THEMES)].value}\n"
                    f"    unit: {unit.value}\n"
                    f"    label:\n      fr: Indicateur synthétique {index}\n"
@@ -59,6 +60,11 @@ def _indicators(out: list[str]) -> list[Unit]:
                    f"      ar: سلسلة اصطناعية {index} حسب الجهة والسنة.\n"
                    f"      en: Synthetic series {index} by region and year.\n")
     return units
+
+
+def _indicator_id(index: int) -> str:
+    # The overview's headline indicators come first, so its cards have series to show.
+    return HEADLINES[index] if index < len(HEADLINES) else f"indicator_{index:03d}"
 
 
 def _figure(index: int, units: list[Unit], rng: random.Random) -> str:
@@ -85,7 +91,7 @@ def _figure(index: int, units: list[Unit], rng: random.Random) -> str:
     quote = (f"بلغ العدد في جهة {region} سنة {year} {'أكثر من ' if bound else ''}{value}"
              if arabic else f"En {year}, dans la région {region}, {lead}{written} au total.")
     return (f"  - id: f-{index:06d}\n"
-            f"    indicator: indicator_{indicator:03d}\n"
+            f"    indicator: {_indicator_id(indicator)}\n"
             f"    value: {value}\n"
             f"    qualifier: {'more_than' if bound else 'exact'}\n"
             f"    period: {year}-{month:02d}\n"

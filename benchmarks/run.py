@@ -1,0 +1,247 @@
+"""The benchmark harness: every figure against its floor, measured in one run, printed as tables.
+
+    python -m benchmarks.run                 # all sections, 1k/10k/100k figures
+    python -m benchmarks.run --quick         # 1k and 10k only, fewer repetitions
+    python -m benchmarks.run --only cold warm
+
+Sections: cold (read + validate + table vs PyYAML's C loader alone), warm (content-keyed cache vs
+reading a built table), export (CSV and data package), rerun (one widget interaction in AppTest),
+page (headline figures painted in Chromium vs a hello-world page), memory (peak RSS vs a minimal
+plotly app).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import platform
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from benchmarks.common import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    median_seconds,
+    peak_rss_mb,
+    streamlit_server,
+    table,
+)
+from benchmarks.generate import SIZES, write
+from indicators.package import build_package
+from indicators.table import figure_rows, to_csv
+from loaders import load_path
+from loaders.cache import load_cached
+
+APPS = Path(__file__).resolve().parent / "apps"
+
+
+def _files(sizes: list[int], folder: Path) -> dict[int, Path]:
+    return {size: write(size, folder / f"indicators-{size}.yaml") for size in sizes}
+
+
+def _repetitions(size: int, quick: bool) -> int:
+    # Three runs of the 100k file already take about a minute; small files get more.
+    return 3 if size >= 100_000 or quick else 5
+
+
+def cold(files: dict[int, Path], quick: bool) -> None:
+    rows = []
+    for size, path in files.items():
+        reps = _repetitions(size, quick)
+        raw = median_seconds(lambda p=path: yaml.load(p.read_text("utf-8"),
+                                                      Loader=yaml.CSafeLoader), reps)
+        ours = median_seconds(lambda p=path: figure_rows(load_path(p).dataset, "fr"), reps)
+        rows.append([f"{size:,}", f"{path.stat().st_size / 1e6:.1f}", f"{raw:.2f}",
+                     f"{ours:.2f}", f"{ours / raw:.2f}x", "<= 1.30x"])
+    table("cold load: read + validate + table, against PyYAML's C safe loader alone (median s)",
+          ["figures", "MB", "raw C parse", "ours", "ratio", "target"], rows)
+
+
+def warm(files: dict[int, Path], quick: bool) -> None:
+    rows = []
+    for size, path in files.items():
+        with tempfile.TemporaryDirectory() as folder:
+            load_cached(path, folder)  # the previous start
+            reps = _repetitions(size, quick)
+            ours = median_seconds(lambda p=path, f=folder: load_cached(p, f), reps)
+            built = Path(folder) / "rows.pickle"
+            built.write_bytes(pickle.dumps(figure_rows(load_path(path).dataset, "fr")))
+            floor = median_seconds(lambda b=built: pickle.loads(b.read_bytes()),
+                                   reps)
+        rows.append([f"{size:,}", f"{floor:.3f}", f"{ours:.3f}", f"{ours / floor:.2f}x",
+                     "<= 0.5 s"])
+    table("warm load: unchanged file after a restart (hash + cached validated data), against "
+          "reading a built table from disk (median s)",
+          ["figures", "read built table", "ours", "ratio", "target"], rows)
+
+
+def export(files: dict[int, Path], quick: bool) -> None:
+    rows = []
+    for size, path in files.items():
+        dataset = load_path(path).dataset
+        figure_table = figure_rows(dataset, "fr")
+        reps = _repetitions(size, quick)
+        csv_time = median_seconds(lambda t=figure_table: to_csv(t), reps)
+        excel = median_seconds(lambda t=figure_table: to_csv(t, separator=";", decimal=","),
+                               reps)
+        package = median_seconds(lambda d=dataset, t=figure_table: build_package(d, t), reps)
+        rows.append([f"{size:,}", f"{csv_time:.3f}", f"{excel:.3f}", f"{package:.3f}",
+                     f"{len(to_csv(figure_table)) / 1e6:.1f}"])
+    table("export: built when a download button is clicked (median s)",
+          ["figures", "CSV", "CSV French Excel", "data package zip", "CSV MB"], rows)
+
+
+def _toggle(widget: Callable[[object], object], first: object, second: object
+            ) -> Callable[[object], object]:
+    """An interaction that flips a widget between two values, so every run changes it."""
+    def act(app: object) -> object:
+        control = widget(app)
+        value = second if control.value == first else first  # type: ignore[attr-defined]
+        return control.set_value(value).run()  # type: ignore[attr-defined]
+    return act
+
+
+def rerun(files: dict[int, Path], quick: bool) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    size = 10_000 if 10_000 in files else max(files)
+    radio = lambda key: lambda app: app.sidebar.radio(key=key)  # noqa: E731
+    interactions: list[tuple[str, str, Callable[[object], object]]] = [
+        ("overview", "language fr <-> en", _toggle(radio("lang"), "fr", "en")),
+        ("overview", "view overview <-> regularisation",
+         _toggle(radio("view"), "overview", "regularisation")),
+        ("regularisation", "language fr <-> en", _toggle(radio("lang"), "fr", "en")),
+        ("regularisation", "pick another figure",
+         _toggle(lambda app: app.selectbox(key="cite-regularisation"), 0, 1)),
+        ("explorer", "filter a theme on / off",
+         _toggle(lambda app: app.multiselect(key="filter-theme"), [], ["Régularisation"])),
+    ]
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["INDICATORS_DATA"] = str(files[size])
+        os.environ["INDICATORS_CACHE_DIR"] = folder
+        try:
+            for view, name, action in interactions:
+                app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+                app.query_params["view"] = view
+                app.run()
+                times = []
+                for _ in range(6 if quick else 12):
+                    start = time.perf_counter()
+                    action(app)
+                    times.append(time.perf_counter() - start)
+                    assert not app.exception, app.exception
+                # The first two runs build each state's cached charts and tables once per
+                # server and data version; every session after that pays the rest.
+                first, steady = max(times[:2]), times[2:]
+                rows.append([view, name, f"{first * 1000:.0f}",
+                             f"{statistics.median(steady) * 1000:.0f}",
+                             f"{max(steady) * 1000:.0f}", "<= 100"])
+        finally:
+            del os.environ["INDICATORS_DATA"], os.environ["INDICATORS_CACHE_DIR"]
+    table(f"rerun: one widget interaction at {size:,} figures, script run in AppTest (ms)",
+          ["view", "interaction", "first build", "median", "worst", "target"], rows)
+
+
+def _paint_seconds(url: str, selector: str, repetitions: int) -> float:
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(repetitions + 1):  # the first warms the server's caches; dropped
+            context = browser.new_context()
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(url)
+            page.locator(selector).first.wait_for(timeout=120_000)
+            times.append(time.perf_counter() - start)
+            context.close()
+        browser.close()
+    return statistics.median(times[1:])
+
+
+def page(files: dict[int, Path], quick: bool) -> None:
+    reps = 3 if quick else 7
+    with streamlit_server(APPS / "hello.py") as (url, _):
+        floor = _paint_seconds(url, "h1", reps)
+    rows = [["hello-world page", "-", f"{floor:.2f}", "1.00x", ""]]
+    datasets = {"real file (21 figures)": ROOT / "data" / "indicators.yaml"}
+    datasets |= {f"{size:,} figures": path for size, path in files.items() if size >= 10_000}
+    for name, path in datasets.items():
+        with tempfile.TemporaryDirectory() as folder, streamlit_server(
+                ROOT / "app.py", {"INDICATORS_DATA": str(path),
+                                  "INDICATORS_CACHE_DIR": folder}) as (url, _):
+            ours = _paint_seconds(f"{url}/?lang=fr&view=overview",
+                                  '[data-testid="stMetricValue"]', reps)
+        rows.append([f"dashboard overview, {name}", "headline cards", f"{ours:.2f}",
+                     f"{ours / floor:.2f}x", "<= 1.30x"])
+    table("page: navigation to first figure painted, headless Chromium (median s)",
+          ["page", "waits for", "seconds", "ratio", "target"], rows)
+
+
+def _serve_and_measure(script: Path, env: dict[str, str], paths: list[str]) -> float:
+    from playwright.sync_api import sync_playwright
+
+    with streamlit_server(script, env) as (url, pid), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        page = context.new_page()
+        for path in paths:
+            page.goto(f"{url}{path}")
+            page.locator('[data-testid="stMarkdownContainer"]').first.wait_for(timeout=300_000)
+            page.wait_for_timeout(1500)
+        browser.close()
+        return peak_rss_mb(pid)
+
+
+def memory(files: dict[int, Path], quick: bool) -> None:
+    size = max(files)
+    floor = _serve_and_measure(APPS / "minimal_plotly.py", {}, ["/"])
+    rows = [["minimal plotly app", "-", f"{floor:.0f}", "1.00x", ""]]
+    views = ["/?view=overview", "/?view=regularisation", "/?view=explorer"]
+    with tempfile.TemporaryDirectory() as folder:
+        env = {"INDICATORS_DATA": str(files[size]), "INDICATORS_CACHE_DIR": folder}
+        first = _serve_and_measure(ROOT / "app.py", env, views)
+        warm_start = _serve_and_measure(ROOT / "app.py", env, views)
+    rows.append([f"dashboard, {size:,} figures", "first start (validates)", f"{first:.0f}",
+                 f"{first / floor:.2f}x", "<= 1.50x"])
+    rows.append([f"dashboard, {size:,} figures", "restart (cache)", f"{warm_start:.0f}",
+                 f"{warm_start / floor:.2f}x", "<= 1.50x"])
+    table("memory: peak RSS of the server after overview, a theme view and the explorer (MB)",
+          ["app", "start", "peak RSS", "ratio", "target"], rows)
+
+
+SECTIONS: dict[str, Callable[[dict[int, Path], bool], None]] = {
+    "cold": cold, "warm": warm, "export": export, "rerun": rerun, "page": page,
+    "memory": memory,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="1k and 10k figures, fewer runs")
+    parser.add_argument("--sizes", type=int, nargs="+", help="dataset sizes in figures")
+    parser.add_argument("--only", nargs="+", choices=sorted(SECTIONS), help="sections to run")
+    args = parser.parse_args()
+    sizes = args.sizes or ([size for size in SIZES if size <= 10_000] if args.quick
+                           else list(SIZES))
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, PyYAML {yaml.__version__} "
+          f"(C loader: {hasattr(yaml, 'CSafeLoader')})")
+    with tempfile.TemporaryDirectory() as folder:
+        files = _files(sizes, Path(folder))
+        for name in args.only or list(SECTIONS):
+            SECTIONS[name](files, args.quick)
+
+
+if __name__ == "__main__":
+    main()

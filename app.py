@@ -54,7 +54,7 @@ def render_problems(snapshot: Snapshot, language: str) -> None:
 
 
 # 2. Language and view, kept in the URL so that a link reproduces what was seen.
-st.set_page_config(page_title="Indicateurs de la migration au Maroc", page_icon="📊",
+st.set_page_config(page_title="Indicateurs de la migration au Maroc",
                    layout="wide")
 if "lang" not in st.session_state:
     st.session_state.lang = _from_url("lang", list(LANGUAGES), "fr")
@@ -70,7 +70,6 @@ st.query_params.update({"lang": language, "view": view})
 
 if language == "ar":
     st.markdown(views.RTL_CSS, unsafe_allow_html=True)  # static style, no data
-st.markdown(views.QUOTE_CSS, unsafe_allow_html=True)  # static style, no data
 
 # 3. Header; an editor's draft is checked on its own, whatever the published file's state.
 st.title(ui("title", language))
@@ -93,3 +92,6 @@ elif view == "timeline":
     views.timeline_view(data, language)
 else:
     views.explorer(data, language)
+
+# 5. Quote directions: static style, no data, sent last so that it never delays the figures.
+st.markdown(views.QUOTE_CSS, unsafe_allow_html=True)

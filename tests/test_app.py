@@ -83,7 +83,7 @@ def test_cards_open_their_citation() -> None:
     code = [element.value for element in app.code]
     assert any("« Cette rencontre a connu la participation de représentants de 155 "
                "associations" in text for text in code)
-    assert len(app.expander) >= 9
+    assert len(app.get("popover")) == 9
 
 
 def test_switching_language_changes_labels() -> None:

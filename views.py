@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,12 +12,12 @@ import streamlit as st
 from indicators import formatting
 from indicators.charts import charted, theme_chart, timeline_chart, timeline_rows
 from indicators.citations import Cited, cite, cite_figure, cited_figures, short_source, source_line
-from indicators.explore import conflicts, filter_rows, headline_figures, table_view
+from indicators.explore import conflicts, filter_frame, headline_figures, table_view
 from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
 from indicators.models import Dataset, Qualifier, Source, Theme
 from indicators.package import build_package
 from indicators.problems import DatasetError
-from indicators.table import COLUMNS, Row, figure_rows, to_csv
+from indicators.table import COLUMNS, figure_frame, figure_rows, records, to_csv
 from indicators.text import markdown_escape
 from loaders import DRAFT_MAX_BYTES, load_text
 
@@ -40,6 +39,9 @@ QUOTE_CSS = """
 </style>
 """
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+# The explorer's table shows this many rows at most: a browser table of 100 000 rows with
+# their quotes costs tens of megabytes per rerun; the downloads always hold every row.
+MAX_TABLE_ROWS = 2_000
 
 
 def text(value: str) -> None:
@@ -106,8 +108,8 @@ class Published:
     def items(self) -> list[Cited]:
         return _cited(self.version, self.dataset)
 
-    def rows(self, language: str) -> list[Row]:
-        return _rows(self.version, language, self.dataset)
+    def frame(self, language: str) -> pd.DataFrame:
+        return _frame(self.version, language, self.dataset)
 
 
 # Built once per data version and language and shared by every session: at thousands of
@@ -118,9 +120,9 @@ def _cited(version: str, _dataset: Dataset) -> list[Cited]:
     return cited_figures(_dataset)
 
 
-@st.cache_resource(max_entries=12)
-def _rows(version: str, language: str, _dataset: Dataset) -> list[Row]:
-    return figure_rows(_dataset, language)
+@st.cache_resource(max_entries=6)
+def _frame(version: str, language: str, _dataset: Dataset) -> pd.DataFrame:
+    return figure_frame(_dataset, language)
 
 
 @st.cache_resource(max_entries=64)
@@ -138,8 +140,8 @@ def _theme_parts(version: str, theme: Theme, language: str,
 
 
 @st.cache_resource(max_entries=12)
-def _timeline(version: str, language: str, _dataset: Dataset) -> tuple[list[Row],
-                                                                      go.Figure]:
+def _timeline(version: str, language: str,
+              _dataset: Dataset) -> tuple[list[dict[str, object]], go.Figure]:
     rows = timeline_rows(_dataset, language)
     return rows, timeline_chart(rows, language)
 
@@ -239,46 +241,48 @@ def timeline_view(data: Published, language: str) -> None:
 
 
 def explorer(data: Published, language: str) -> None:
-    """Every figure, filterable, with downloads of what is shown and of everything."""
+    """Every figure, filterable, with downloads of what is selected and of everything."""
     st.header(ui("explorer", language))
     dataset = data.dataset
-    rows = data.rows(language)
-    themes = st.multiselect(ui("theme", language), sorted({row["theme"] for row in rows}),
+    frame = data.frame(language)
+    themes = st.multiselect(ui("theme", language), sorted(frame["theme"].unique()),
                             key="filter-theme")
     sources = st.multiselect(ui("source", language),
                              [source.id for source in dataset.sources], key="filter-source",
                              format_func=lambda sid: _source_title(dataset, sid))
     types = st.multiselect(ui("source_type", language),
-                           sorted({row["source_type"] for row in rows if row["source_type"]}),
+                           sorted(code for code in frame["source_type"].unique() if code),
                            key="filter-type",
                            format_func=lambda code: _type_label(code, language))
-    shown = filter_rows(rows, themes=themes, sources=sources, source_types=types)
-    st.caption(ui("rows_shown", language).format(shown=len(shown), total=len(rows)))
-    st.dataframe(pd.DataFrame(shown, columns=list(COLUMNS)), hide_index=True,
-                 width="stretch")
-    downloads(dataset, shown, rows, language)
+    shown = filter_frame(frame, themes=themes, sources=sources, source_types=types)
+    st.caption(ui("rows_shown", language).format(shown=len(shown), total=len(frame)))
+    if len(shown) > MAX_TABLE_ROWS:
+        st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
+    st.dataframe(shown.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
+    downloads(dataset, shown, frame, language)
 
 
-def downloads(dataset: Dataset, shown: list[Row], rows: list[Row],
+def downloads(dataset: Dataset, shown: pd.DataFrame, frame: pd.DataFrame,
               language: str) -> None:
-    """CSV (shown and all), French-Excel CSV, and the data-package zip.
+    """CSV (selection and all), French-Excel CSV, and the data-package zip.
 
     Files are built when a button is clicked, not on every rerun, and the click does not
     rerun the page.
     """
     columns = st.columns(4)
-    columns[0].download_button(ui("download_shown", language), partial(to_csv, shown),
+    columns[0].download_button(ui("download_shown", language),
+                               lambda: to_csv(records(shown)),
                                file_name=f"indicateurs-{language}-selection.csv",
                                mime="text/csv", key="download-shown", on_click="ignore")
-    columns[1].download_button(ui("download_all", language), partial(to_csv, rows),
+    columns[1].download_button(ui("download_all", language), lambda: to_csv(records(frame)),
                                file_name=f"indicateurs-{language}.csv", mime="text/csv",
                                key="download-all", on_click="ignore")
     columns[2].download_button(ui("download_excel_fr", language),
-                               partial(to_csv, shown, separator=";", decimal=","),
+                               lambda: to_csv(records(shown), separator=";", decimal=","),
                                file_name=f"indicateurs-{language}-excel-fr.csv",
                                mime="text/csv", key="download-excel-fr", on_click="ignore")
     columns[3].download_button(ui("download_package", language),
-                               partial(build_package, dataset, rows),
+                               lambda: build_package(dataset, records(frame)),
                                file_name=f"indicateurs-{language}-datapackage.zip",
                                mime="application/zip", key="download-package",
                                on_click="ignore")

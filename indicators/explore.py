@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
+import pandas as pd
+
 from indicators import formatting
 from indicators.citations import Cited, short_source
 from indicators.labels import QUALIFIERS, ui
@@ -54,11 +56,13 @@ def table_view(items: Sequence[Cited], language: str) -> list[dict[str, Any]]:
     } for item in items]
 
 
-def filter_rows(rows: Sequence[dict[str, Any]], *, themes: Collection[str] = (),
-                sources: Collection[str] = (), source_types: Collection[str] = ()
-                ) -> list[dict[str, Any]]:
+def filter_frame(frame: pd.DataFrame, *, themes: Collection[str] = (),
+                 sources: Collection[str] = (), source_types: Collection[str] = ()
+                 ) -> pd.DataFrame:
     """Rows matching every non-empty filter; an empty filter keeps everything."""
-    return [row for row in rows
-            if (not themes or row["theme"] in themes)
-            and (not sources or row["source_id"] in sources)
-            and (not source_types or row["source_type"] in source_types)]
+    keep = pd.Series(True, index=frame.index)
+    for column, wanted in (("theme", themes), ("source_id", sources),
+                           ("source_type", source_types)):
+        if wanted:
+            keep &= frame[column].isin(list(wanted))
+    return frame[keep]

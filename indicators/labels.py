@@ -105,6 +105,10 @@ UI: dict[str, dict[str, str]] = {
     "rows_shown": {"fr": "{shown} chiffres affichés sur {total}",
                    "ar": "{shown} من أصل {total} رقما معروضة",
                    "en": "{shown} of {total} figures shown"},
+    "rows_capped": {"fr": "Le tableau montre les {n} premiers ; les téléchargements les "
+                          "contiennent tous.",
+                    "ar": "يعرض الجدول أول {n} فقط؛ التنزيلات تتضمنها كلها.",
+                    "en": "The table shows the first {n}; the downloads hold them all."},
     "download_shown": {"fr": "CSV (sélection)", "ar": "CSV (المعروض)", "en": "CSV (shown rows)"},
     "download_all": {"fr": "CSV (tout)", "ar": "CSV (الكل)", "en": "CSV (all rows)"},
     "download_excel_fr": {"fr": "CSV Excel français (;)", "ar": "CSV لإكسل الفرنسي (;)",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, cast
+
+import pandas as pd
 
 from indicators.labels import THEMES
 from indicators.models import Dataset
@@ -24,12 +26,15 @@ Row = dict[str, Any]
 
 def figure_rows(dataset: Dataset, language: str = "fr") -> list[Row]:
     """One row per figure, its indicator and full citation, in file order."""
+    return list(_iter_rows(dataset, language))
+
+
+def _iter_rows(dataset: Dataset, language: str) -> Iterator[Row]:
     indicators = {indicator.id: indicator for indicator in dataset.indicators}
     sources = {source.id: source for source in dataset.sources}
-    rows = []
     for figure in dataset.figures:
         indicator, source = indicators[figure.indicator], sources[figure.source]
-        rows.append({
+        yield {
             "indicator_id": indicator.id,
             "indicator": indicator.label[language],
             "theme": THEMES[indicator.theme][language],
@@ -45,8 +50,21 @@ def figure_rows(dataset: Dataset, language: str = "fr") -> list[Row]:
             "source_type": source.type.value if source.type else "",
             "quote": figure.quote,
             "quote_language": source.language,
-        })
-    return rows
+        }
+
+
+def figure_frame(dataset: Dataset, language: str = "fr") -> pd.DataFrame:
+    """The same table as columns: a fraction of the memory of one dict per row."""
+    columns: dict[str, list[Any]] = {column: [] for column in COLUMNS}
+    for row in _iter_rows(dataset, language):
+        for column, value in row.items():
+            columns[column].append(value)
+    return pd.DataFrame(columns, columns=list(COLUMNS))
+
+
+def records(frame: pd.DataFrame) -> list[Row]:
+    """A frame's rows as mappings, for the CSV writer (built when a file is asked for)."""
+    return cast(list[Row], frame.to_dict("records"))
 
 
 def guard_cell(value: Any) -> Any:

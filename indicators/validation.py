@@ -32,7 +32,23 @@ def validate(data: Any, source_map: SourceMap, file: str) -> Validated:
     found = [source_map.place(problem) for problem in run_checks(dataset)]
     if errors(found):
         raise DatasetError(file, errors(found))
+    _share_fields_sets(dataset)
     return Validated(dataset, warnings(found))
+
+
+def _share_fields_sets(dataset: Dataset) -> None:
+    """Let records that set the same fields share one set of their names.
+
+    Pydantic gives every instance its own `__pydantic_fields_set__`: about 730 bytes per
+    figure, half of a figure's memory at 100 000 figures. The models are frozen, so
+    nothing ever adds to these sets and one shared set per distinct shape is safe.
+    """
+    shared: dict[frozenset[str], set[str]] = {}
+    for records in (dataset.sources, dataset.indicators, dataset.figures, dataset.milestones):
+        for record in records:
+            names = record.__pydantic_fields_set__
+            canonical = shared.setdefault(frozenset(names), names)
+            object.__setattr__(record, "__pydantic_fields_set__", canonical)
 
 
 def _from_pydantic(detail: ErrorDetails, data: Any, source_map: SourceMap) -> Problem:

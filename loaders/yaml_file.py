@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 # Only the tags plain data can carry; `!!python/object` and friends never reach a constructor.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+# Plain scalars up to this length are ids and codes, not prose.
+_INTERN_MAX = 64
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NUMBER_START = frozenset("0123456789+-.")
 _YAML11_BOOLS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
@@ -270,7 +273,8 @@ class _Walker:
         if word is not _TEXT:
             return word
         if text[:1] not in _NUMBER_START and text not in _YAML11_BOOLS:
-            return text
+            # Ids, periods and vocabulary words repeat thousands of times: keep one copy.
+            return sys.intern(text) if len(text) <= _INTERN_MAX else text
         if _INT.match(text):
             return int(text)
         if _FLOAT.match(text):

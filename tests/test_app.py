@@ -223,3 +223,16 @@ def test_valid_edit_shows_on_the_next_interaction(data_file: Path) -> None:
     os.utime(data_file, ns=(2 * 10**18, 2 * 10**18))
     app.run()
     assert app.dataframe[0].value["value"].tolist() == [23097]
+
+
+def test_explorer_caps_the_table_but_not_the_downloads(data_file: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import views
+
+    monkeypatch.setattr(views, "MAX_TABLE_ROWS", 1)
+    extra = MINIMAL + ("  - id: fig2\n    indicator: ind\n    value: 5\n    qualifier: exact\n"
+                       "    source: src\n    quote: \"5 demandes\"\n")
+    data_file.write_text(extra, encoding="utf-8")
+    app = _app(view="explorer")
+    assert len(app.dataframe[0].value) == 1
+    assert "Le tableau montre les 1 premiers" in _texts(app)

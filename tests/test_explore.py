@@ -3,8 +3,8 @@
 import pytest
 
 from indicators.citations import Cited, cited_figures
-from indicators.explore import HEADLINES, conflicts, filter_rows, headline_figures, table_view
-from indicators.table import figure_rows
+from indicators.explore import HEADLINES, conflicts, filter_frame, headline_figures, table_view
+from indicators.table import figure_frame, figure_rows
 from loaders import load_path
 from tests.conftest import DATA
 
@@ -42,6 +42,11 @@ def test_table_view_columns_follow_the_language(items: list[Cited]) -> None:
     ({"themes": ["Régularisation"], "sources": ["oim-maroc-conference-integration"]}, 1),
     ({"source_types": ["government"]}, 0),
 ])
-def test_filter_rows(filters: dict[str, list[str]], count: int) -> None:
-    rows = figure_rows(load_path(DATA).dataset, "fr")
-    assert len(filter_rows(rows, **filters)) == count
+def test_filter_frame(filters: dict[str, list[str]], count: int) -> None:
+    frame = figure_frame(load_path(DATA).dataset, "fr")
+    assert len(filter_frame(frame, **filters)) == count
+
+
+def test_frame_and_rows_hold_the_same_table() -> None:
+    dataset = load_path(DATA).dataset
+    assert figure_frame(dataset, "ar").to_dict("records") == figure_rows(dataset, "ar")

@@ -87,3 +87,14 @@ def test_top_level_list_is_explained(load: Loader) -> None:
 def test_wrong_schema_version(load: Loader) -> None:
     _fails(load, ("schema_version: 1", "schema_version: 2"), message=(
         "data.yaml:1:17: schema_version: Input should be 1 (got 2)"))
+
+
+def test_records_of_one_shape_share_their_fields_set(load: Loader) -> None:
+    extra = ("    quote: \"23 096 demandes ont reçu un avis favorable\"\n",
+             "    quote: \"23 096 demandes ont reçu un avis favorable\"\n"
+             "  - id: fig2\n    indicator: ind\n    value: 23096\n    qualifier: exact\n"
+             "    source: src\n    quote: \"23096\"\n")
+    first, second = load(extra).dataset.figures
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+    assert first.model_dump(exclude_unset=True).keys() == {
+        "id", "indicator", "value", "qualifier", "source", "quote"}

@@ -187,7 +187,8 @@ def page(files: dict[int, Path], quick: bool) -> None:
           ["page", "waits for", "seconds", "ratio", "target"], rows)
 
 
-def _serve_and_measure(script: Path, env: dict[str, str], paths: list[str]) -> float:
+def _serve_and_measure(script: Path, env: dict[str, str], paths: list[str],
+                       selector: str = "h2") -> float:
     from playwright.sync_api import sync_playwright
 
     with streamlit_server(script, env) as (url, pid), sync_playwright() as playwright:
@@ -196,7 +197,8 @@ def _serve_and_measure(script: Path, env: dict[str, str], paths: list[str]) -> f
         page = context.new_page()
         for path in paths:
             page.goto(f"{url}{path}")
-            page.locator('[data-testid="stMarkdownContainer"]').first.wait_for(timeout=300_000)
+            # The view's own header is written only once the data is loaded.
+            page.locator(selector).first.wait_for(timeout=300_000)
             page.wait_for_timeout(1500)
         browser.close()
         return peak_rss_mb(pid)
@@ -204,7 +206,7 @@ def _serve_and_measure(script: Path, env: dict[str, str], paths: list[str]) -> f
 
 def memory(files: dict[int, Path], quick: bool) -> None:
     size = max(files)
-    floor = _serve_and_measure(APPS / "minimal_plotly.py", {}, ["/"])
+    floor = _serve_and_measure(APPS / "minimal_plotly.py", {}, ["/"], ".js-plotly-plot")
     rows = [["minimal plotly app", "-", f"{floor:.0f}", "1.00x", ""]]
     views = ["/?view=overview", "/?view=regularisation", "/?view=explorer"]
     with tempfile.TemporaryDirectory() as folder:

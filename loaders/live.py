@@ -11,6 +11,7 @@ from indicators.problems import DatasetError
 from indicators.validation import Validated
 from loaders import load_path
 from loaders.cache import load_cached
+from loaders.worker import WORKER_MIN_BYTES, warm_in_child
 
 Stamp = tuple[int, int, int] | None
 
@@ -50,12 +51,19 @@ class LiveDataset:
     def _reload(self) -> Snapshot:
         previous = self._snapshot
         try:
-            validated = (load_cached(self.path, self.cache_dir) if self.cache_dir
-                         else load_path(self.path))
+            validated = self._load()
         except DatasetError as error:
             return Snapshot(previous.validated, previous.loaded_at, error, previous.version)
         self._loads += 1
         return Snapshot(validated, datetime.now(UTC), None, f"{self.path}#{self._loads}")
+
+
+    def _load(self) -> Validated:
+        if not self.cache_dir:
+            return load_path(self.path)
+        if self.path.stat().st_size >= WORKER_MIN_BYTES:
+            warm_in_child(self.path, self.cache_dir)
+        return load_cached(self.path, self.cache_dir)
 
 
 def _stamp(path: Path) -> Stamp:

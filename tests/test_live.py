@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+import pytest
+
 from loaders.live import LiveDataset
 from tests.conftest import MINIMAL
 
@@ -67,3 +69,21 @@ def test_deleted_file_keeps_the_last_good_data(tmp_path: Path) -> None:
     assert gone.validated is good.validated
     assert gone.error is not None
     assert "cannot read the file" in gone.error.lines()[0]
+
+
+def test_large_files_are_validated_in_a_child(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import loaders.live as live_module
+
+    monkeypatch.setattr(live_module, "WORKER_MIN_BYTES", 1)
+    path, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(path, MINIMAL, 1)
+    live = LiveDataset(path, folder)
+    assert live.current().validated.dataset.figures[0].value == 23096  # type: ignore[union-attr]
+    assert len(list(folder.glob("*.pickle"))) == 1  # written by the child
+    _save(path, MINIMAL.replace("value: 23096", "vaule: 23096"), 2)
+    broken = live.current()
+    assert broken.error is not None
+    assert broken.error.lines()[1] == (
+        f"{path}:15:5: figures.0.vaule: unknown field 'vaule'; did you mean 'value'?")
+    assert broken.validated is not None  # the last good data stays

@@ -1,0 +1,32 @@
+"""Smoke test of the benchmarks: the generator writes valid data and one small run prints."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.generate import generate, write
+from loaders import load_path
+from tests.conftest import ROOT
+
+
+def test_generated_datasets_are_valid(tmp_path: Path) -> None:
+    path = write(300, tmp_path / "synthetic.yaml")
+    validated = load_path(path)
+    assert len(validated.dataset.figures) == 300
+    assert len(validated.dataset.sources) == 40
+    assert any(figure.qualifier == "more_than" for figure in validated.dataset.figures)
+
+
+def test_generation_is_reproducible() -> None:
+    assert generate(50) == generate(50)
+
+
+def test_one_small_benchmark_prints_its_table() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--sizes", "200", "--only", "cold", "export"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "cold load: read + validate + table" in result.stdout
+    assert "export: built when a download button is clicked" in result.stdout
+    lines = [line for line in result.stdout.splitlines() if line.strip().startswith("200")]
+    assert len(lines) == 2

@@ -120,6 +120,11 @@ def _cited(version: str, _dataset: Dataset) -> list[Cited]:
     return cited_figures(_dataset)
 
 
+@st.cache_resource(max_entries=4)
+def _headlines(version: str, _items: Sequence[Cited]) -> list[tuple[Cited, int]]:
+    return headline_figures(_items)
+
+
 @st.cache_resource(max_entries=6)
 def _frame(version: str, language: str, _dataset: Dataset) -> pd.DataFrame:
     return figure_frame(_dataset, language)
@@ -149,7 +154,7 @@ def _timeline(version: str, language: str,
 def overview(data: Published, language: str) -> None:
     """Headline cards first, so they paint before any chart."""
     st.header(ui("overview", language))
-    headlines = headline_figures(data.items())
+    headlines = _headlines(data.version, data.items())
     columns = st.columns(3)
     for index, (item, others) in enumerate(headlines):
         with columns[index % 3], st.container(border=True):

@@ -26,13 +26,17 @@ HEADLINES: tuple[str, ...] = (
 
 
 def headline_figures(items: Sequence[Cited]) -> list[tuple[Cited, int]]:
-    """For each headline indicator, its first figure in the file and how many others it has."""
-    result = []
-    for indicator_id in HEADLINES:
-        members = [item for item in items if item.indicator.id == indicator_id]
-        if members:
-            result.append((members[0], len(members) - 1))
-    return result
+    """For each headline indicator, its first figure in the file and how many others it has.
+
+    A file without any of the headline indicators (a staging copy, another country's data)
+    gets cards for its first indicators instead of an empty overview.
+    """
+    by_indicator: dict[str, list[Cited]] = {}
+    for item in items:
+        by_indicator.setdefault(item.indicator.id, []).append(item)
+    chosen = [ind for ind in HEADLINES if ind in by_indicator] or list(by_indicator)
+    return [(by_indicator[ind][0], len(by_indicator[ind]) - 1)
+            for ind in chosen[:len(HEADLINES)]]
 
 
 def conflicts(items: Sequence[Cited]) -> list[list[Cited]]:

@@ -50,3 +50,9 @@ def test_filter_frame(filters: dict[str, list[str]], count: int) -> None:
 def test_frame_and_rows_hold_the_same_table() -> None:
     dataset = load_path(DATA).dataset
     assert figure_frame(dataset, "ar").to_dict("records") == figure_rows(dataset, "ar")
+
+
+def test_headlines_fall_back_to_the_first_indicators(items: list[Cited]) -> None:
+    others = [item for item in items if item.indicator.id not in HEADLINES]
+    chosen = [item.indicator.id for item, _ in headline_figures(others)]
+    assert chosen == list(dict.fromkeys(item.indicator.id for item in others))[:len(HEADLINES)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -55,6 +56,9 @@ class LiveDataset:
         except DatasetError as error:
             return Snapshot(previous.validated, previous.loaded_at, error, previous.version)
         self._loads += 1
+        # The dataset lives until the next edit: move it (and everything older) out of the
+        # collector's sight, or every full collection rescans 100 000 figures mid-rerun.
+        gc.freeze()
         return Snapshot(validated, datetime.now(UTC), None, f"{self.path}#{self._loads}")
 
 

@@ -290,14 +290,15 @@ class _Walker:
 
     def _problems(self, root: yaml.Node) -> list[Problem]:
         occurrences = _paths_of(root, {id(node) for node, _ in self.failures})
-        used: dict[int, int] = {}
+        # The walker fails an aliased node at its second, third… occurrence, in document
+        # order; any other node fails once, at its only occurrence.
+        nth = {identity: 1 if identity in self.aliases else 0 for identity in occurrences}
         problems = []
         for node, message in self.failures:
             paths = occurrences.get(id(node), [()])
-            # An alias fails at its second (third…) occurrence; anything else at its first.
-            index = used[id(node)] = used.get(id(node), 0 if id(node) not in self.aliases else 1)
-            used[id(node)] += 1
-            problems.append(Problem(message, paths[min(index, len(paths) - 1)], _position(node)))
+            index = min(nth.get(id(node), 0), len(paths) - 1)
+            nth[id(node)] = index + 1
+            problems.append(Problem(message, paths[index], _position(node)))
         return problems
 
 

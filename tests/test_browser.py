@@ -103,6 +103,10 @@ def test_headline_figures_are_painted(page, server: str, language: str,  # type:
     page.goto(f"{server}/?lang={language}&view=overview")
     values = page.locator('[data-testid="stMetricValue"]')
     values.first.wait_for(timeout=PAINT_TIMEOUT_MS)
+    # Cards arrive one after another; wait for all nine before reading them.
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= 9",
+        timeout=PAINT_TIMEOUT_MS)
     painted = values.all_inner_texts()
     expected = {"fr": "23\u202f096", "en": "23,096", "ar": "23.096"}[language]
     assert any(expected in text for text in painted), painted
@@ -118,8 +122,10 @@ def test_arabic_page_is_right_to_left(page, server: str) -> None:  # type: ignor
         "() => getComputedStyle(document.querySelector('.stMain')).direction === 'rtl'",
         timeout=PAINT_TIMEOUT_MS)
     # A French quote inside the Arabic page keeps its own direction.
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('[class*=\"st-key-quote-ltr\"]'))"
+        ".direction === 'ltr'", timeout=PAINT_TIMEOUT_MS)
     quote = page.locator('[class*="st-key-quote-ltr"]').first
-    assert quote.evaluate("e => getComputedStyle(e).direction") == "ltr"
     assert "23 096" in quote.inner_text()
 
 

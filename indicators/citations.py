@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from indicators.formatting import partial_date
 from indicators.labels import SOURCE_TYPES, ui
-from indicators.models import Dataset, Figure, Indicator, Milestone, Source
+from indicators.models import Dataset, Figure, Indicator, Source
 from indicators.periods import parse_partial
 
 
@@ -61,11 +61,6 @@ def cite(source: Source, quote: str, language: str) -> str:
 def cite_figure(item: Cited, language: str) -> str:
     """Citation of one figure."""
     return cite(item.source, item.figure.quote, language)
-
-
-def cite_milestone(milestone: Milestone, source: Source, language: str) -> str:
-    """Citation of one milestone."""
-    return cite(source, milestone.quote, language)
 
 
 def _date(text: str | None, language: str) -> str:

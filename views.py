@@ -250,15 +250,18 @@ def explorer(data: Published, language: str) -> None:
     st.header(ui("explorer", language))
     dataset = data.dataset
     frame = data.frame(language)
+    everything = ui("all", language)
     themes = st.multiselect(ui("theme", language), sorted(frame["theme"].unique()),
-                            key="filter-theme")
+                            key="filter-theme", placeholder=everything)
     sources = st.multiselect(ui("source", language),
                              [source.id for source in dataset.sources], key="filter-source",
-                             format_func=lambda sid: _source_title(dataset, sid))
+                             format_func=lambda sid: _source_title(dataset, sid),
+                             placeholder=everything)
     types = st.multiselect(ui("source_type", language),
                            sorted(code for code in frame["source_type"].unique() if code),
                            key="filter-type",
-                           format_func=lambda code: _type_label(code, language))
+                           format_func=lambda code: _type_label(code, language),
+                           placeholder=everything)
     shown = filter_frame(frame, themes=themes, sources=sources, source_types=types)
     st.caption(ui("rows_shown", language).format(shown=len(shown), total=len(frame)))
     if len(shown) > MAX_TABLE_ROWS:

@@ -155,6 +155,7 @@ UI: dict[str, dict[str, str]] = {
         "en": "Valid draft: {figures} figures, {indicators} indicators, {sources} sources, "
               "{warnings} warning(s)."},
     "pick_figure": {"fr": "Choisir un chiffre", "ar": "اختر رقما", "en": "Pick a figure"},
+    "all": {"fr": "Tous", "ar": "الكل", "en": "All"},
     "since": {"fr": "depuis", "ar": "منذ", "en": "since"},
     "until": {"fr": "jusqu'à", "ar": "حتى", "en": "until"},
     "download_csv": {"fr": "Télécharger (CSV)", "ar": "تنزيل (CSV)", "en": "Download (CSV)"},

@@ -236,3 +236,8 @@ def test_explorer_caps_the_table_but_not_the_downloads(data_file: Path,
     app = _app(view="explorer")
     assert len(app.dataframe[0].value) == 1
     assert "Le tableau montre les 1 premiers" in _texts(app)
+
+
+def test_explorer_filters_speak_the_page_language() -> None:
+    app = _app(view="explorer", lang="ar")
+    assert app.multiselect(key="filter-theme").placeholder == "الكل"

@@ -10,7 +10,7 @@ from indicators.models import Dataset, Figure, Indicator, Source
 from indicators.periods import parse_partial
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cited:
     """A figure with everything needed to show and cite it."""
 

@@ -59,7 +59,10 @@ def figure_frame(dataset: Dataset, language: str = "fr") -> pd.DataFrame:
     for row in _iter_rows(dataset, language):
         for column, value in row.items():
             columns[column].append(value)
-    return pd.DataFrame(columns, columns=list(COLUMNS))
+    frame = pd.DataFrame(columns, columns=list(COLUMNS))
+    # Every column but the value and the quote repeats a few hundred distinct texts at most.
+    repeated = [column for column in COLUMNS if column not in ("value", "quote")]
+    return frame.astype(dict.fromkeys(repeated, "category"))
 
 
 def records(frame: pd.DataFrame) -> list[Row]:

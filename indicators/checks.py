@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
 from indicators.models import Dataset, Figure, Qualifier, Unit
@@ -140,16 +140,24 @@ def _bounds(figure: Figure) -> list[tuple[Qualifier, str]]:
 def conflicting_values(dataset: Dataset) -> list[Problem]:
     """Two figures for one indicator and period that disagree: both stay, a reader is told."""
     problems = []
-    groups = _by_indicator_and_period(dataset.figures)
-    for (indicator, period), members in groups.items():
-        for (i, a), (j, b) in combinations(members, 2):
+    figures = dataset.figures
+    for group in conflict_groups(figures):
+        for i, j in combinations(group, 2):
+            a, b = figures[i], figures[j]
             if (a.value, a.qualifier) != (b.value, b.qualifier):
                 problems.append(Problem(
-                    f"conflicting figures for '{indicator}' ({period or 'no period'}): "
+                    f"conflicting figures for '{a.indicator}' ({a.period or 'no period'}): "
                     f"{_shown(a)} here, {_shown(b)} in figures.{j} ('{b.id}')",
                     ("figures", i, "value"), severity="warning",
                 ))
     return problems
+
+
+def conflict_groups(figures: Sequence[Figure]) -> list[list[int]]:
+    """Positions of figures sharing an indicator and period whose values or qualifiers differ."""
+    return [[index for index, _ in members]
+            for members in _by_indicator_and_period(figures).values()
+            if len({(figure.value, figure.qualifier) for _, figure in members}) > 1]
 
 
 def implausible_pairs(dataset: Dataset) -> list[Problem]:

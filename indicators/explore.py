@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from indicators import formatting
+from indicators.checks import conflict_groups
 from indicators.citations import Cited, short_source
 from indicators.labels import QUALIFIERS, ui
 
@@ -41,11 +42,8 @@ def headline_figures(items: Sequence[Cited]) -> list[tuple[Cited, int]]:
 
 def conflicts(items: Sequence[Cited]) -> list[list[Cited]]:
     """Groups of figures for one indicator and period whose values or qualifiers differ."""
-    groups: dict[tuple[str, str | None], list[Cited]] = {}
-    for item in items:
-        groups.setdefault((item.indicator.id, item.figure.period), []).append(item)
-    return [members for members in groups.values()
-            if len({(m.figure.value, m.figure.qualifier) for m in members}) > 1]
+    groups = conflict_groups([item.figure for item in items])
+    return [[items[index] for index in group] for group in groups]
 
 
 def table_view(items: Sequence[Cited], language: str) -> list[dict[str, Any]]:

@@ -44,8 +44,8 @@ def number(value: float, language: str) -> str:
 
 def value(figure: Figure, unit: Unit, language: str) -> str:
     """The value as a card shows it: a bound stays a bound ("> 83 %", "> 12 000")."""
-    shown = str(int(figure.value)) if unit == Unit.year else number(figure.value, language)
-    text = f"{_SYMBOLS[figure.qualifier]}{shown}{_UNIT_SUFFIX.get(unit, '')}"
+    text = f"{_SYMBOLS[figure.qualifier]}{_digits(figure, unit, language)}"
+    text += _UNIT_SUFFIX.get(unit, "")
     if unit in (Unit.months, Unit.years):
         text += f" {UNITS[unit][language]}"
     return isolate(text, language)
@@ -53,11 +53,16 @@ def value(figure: Figure, unit: Unit, language: str) -> str:
 
 def value_in_words(figure: Figure, unit: Unit, language: str) -> str:
     """The value with its qualifier spelled out, for hovers and screen readers."""
-    shown = str(int(figure.value)) if unit == Unit.year else number(figure.value, language)
+    shown = _digits(figure, unit, language)
     suffix = _UNIT_SUFFIX.get(unit, "")
     if figure.qualifier == Qualifier.exact:
         return isolate(f"{shown}{suffix}", language)
     return f"{QUALIFIERS[figure.qualifier][language]} {isolate(shown + suffix, language)}"
+
+
+def _digits(figure: Figure, unit: Unit, language: str) -> str:
+    # A calendar year is never grouped: "2004", not "2 004".
+    return str(int(figure.value)) if unit == Unit.year else number(figure.value, language)
 
 
 def partial_date(point: PartialDate, language: str) -> str:

@@ -327,16 +327,16 @@ def draft_view(language: str) -> None:
 
 def draft_preview(dataset: Dataset, language: str) -> None:
     """The draft's charts, table and CSV, as the published page would show them."""
-    items = cited_figures(dataset)
-    themes = [theme for theme in Theme if charted([i for i in items
-                                                   if i.indicator.theme == theme])]
+    by_theme: dict[Theme, list[Cited]] = {}
+    for item in cited_figures(dataset):
+        by_theme.setdefault(item.indicator.theme, []).append(item)
+    themes = [theme for theme in Theme if charted(by_theme.get(theme, []))]
     if themes:
         for tab, theme in zip(st.tabs([THEMES[t][language] for t in themes]), themes,
                               strict=True):
             with tab:
-                members = [item for item in items if item.indicator.theme == theme]
-                st.plotly_chart(theme_chart(members, language), key=f"draft-chart-{theme.value}",
-                                config=PLOTLY_CONFIG)
+                st.plotly_chart(theme_chart(by_theme[theme], language),
+                                key=f"draft-chart-{theme.value}", config=PLOTLY_CONFIG)
     rows = figure_rows(dataset, language)
     st.dataframe(pd.DataFrame(rows, columns=list(COLUMNS)), hide_index=True, width="stretch")
     st.download_button(ui("download_all", language), to_csv(rows),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
@@ -39,8 +42,24 @@ def _from_url(name: str, allowed: list[str], default: str) -> str:
     return value if value in allowed else default
 
 
+@contextmanager
+def guarded(view: str, language: str) -> Iterator[None]:
+    """A fault in a view is a message on the page and a line in the log, never a traceback.
+
+    Streamlit's reruns and stops are BaseExceptions: they pass through untouched.
+    """
+    try:
+        yield
+    except Exception:
+        logging.getLogger(__name__).exception("view %s failed", view)
+        st.error(ui("page_error", language))
+
+
 def render_problems(snapshot: Snapshot, language: str) -> None:
     """Editors' banner: the errors with their lines, and which data is shown instead."""
+    if snapshot.dropped is not None:
+        before, now = snapshot.dropped
+        st.warning(ui("dropped", language).format(before=before, now=now, n=before - now))
     if snapshot.error is None:
         return
     lines = [line.replace(str(ROOT) + "/", "") for line in snapshot.error.lines()]
@@ -75,7 +94,8 @@ if language == "ar":
 st.title(ui("title", language))
 st.caption(ui("tagline", language))
 if view == "draft":
-    views.draft_view(language)
+    with guarded(view, language):
+        views.draft_view(language)
     st.stop()
 snapshot = _live(str(DATA_FILE), CACHE_DIR).current()
 render_problems(snapshot, language)
@@ -84,14 +104,15 @@ if snapshot.validated is None:
 data = views.Published(snapshot.version, snapshot.validated.dataset)
 
 # 4. The chosen view.
-if view == "overview":
-    views.overview(data, language)
-elif view in THEME_VIEWS:
-    views.theme_view(Theme(view), data, language, selected)
-elif view == "timeline":
-    views.timeline_view(data, language)
-else:
-    views.explorer(data, language)
+with guarded(view, language):
+    if view == "overview":
+        views.overview(data, language)
+    elif view in THEME_VIEWS:
+        views.theme_view(Theme(view), data, language, selected)
+    elif view == "timeline":
+        views.timeline_view(data, language)
+    else:
+        views.explorer(data, language)
 
 # 5. Quote directions: static style, no data, sent last so that it never delays the figures.
 st.markdown(views.QUOTE_CSS, unsafe_allow_html=True)

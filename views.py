@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from indicators import formatting
 from indicators.charts import charted, theme_chart, timeline_chart, timeline_rows
@@ -19,7 +22,9 @@ from indicators.package import build_package
 from indicators.problems import DatasetError
 from indicators.table import COLUMNS, figure_frame, figure_rows, records, to_csv
 from indicators.text import markdown_escape
-from loaders import DRAFT_MAX_BYTES, load_text
+from indicators.validation import Validated
+from loaders import DRAFT_MAX_BYTES
+from loaders.sandbox import DRAFT_LIMITS, Cancelled, check_in_child
 
 # Static style, never data: right-to-left layout for Arabic, and quotes that keep the
 # direction of their own language whatever the page's.
@@ -42,6 +47,9 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 # The explorer's table shows this many rows at most: a browser table of 100 000 rows with
 # their quotes costs tens of megabytes per rerun; the downloads always hold every row.
 MAX_TABLE_ROWS = 2_000
+# A draft's preview draws at most this many indicators per theme: a chart's cost grows with
+# its panels, and the preview is a look at the draft, not the published view.
+PREVIEW_PANELS = 24
 
 
 def text(value: str) -> None:
@@ -84,7 +92,7 @@ def card(item: Cited, language: str, *, others: int) -> None:
     unit = item.indicator.unit
     st.metric(markdown_escape(item.indicator.label[language]),
               formatting.value(item.figure, unit, language),
-              help=item.indicator.definition[language])
+              help=markdown_escape(item.indicator.definition[language]))
     words = ("" if item.figure.qualifier == Qualifier.exact
              else formatting.value_in_words(item.figure, unit, language) + " · ")
     colon = " :" if language == "fr" else ":"
@@ -297,7 +305,11 @@ def downloads(dataset: Dataset, shown: pd.DataFrame, frame: pd.DataFrame,
 
 
 def draft_view(language: str) -> None:
-    """Check a pasted or uploaded draft: errors, warnings, then a preview. Nothing is stored."""
+    """Check a pasted or uploaded draft: errors, warnings, then a preview. Nothing is stored.
+
+    The check runs in a child process under DRAFT_LIMITS (loaders.sandbox): a draft built
+    to crash or hold the server costs only its own child, and a closed tab stops it.
+    """
     st.header(ui("draft", language))
     st.caption(ui("draft_help", language))
     uploaded = st.file_uploader(ui("draft_upload", language), type=["yaml", "yml"],
@@ -309,7 +321,7 @@ def draft_view(language: str) -> None:
         return
     name = "draft.yaml"
     try:
-        validated = load_text(content, name, max_bytes=DRAFT_MAX_BYTES)
+        validated = _checked_draft(content, name, language)
     except DatasetError as error:
         st.error(ui("draft_invalid", language).format(n=len(error.problems)))
         st.code("\n".join(error.lines()), language=None, wrap_lines=True)
@@ -325,8 +337,43 @@ def draft_view(language: str) -> None:
     draft_preview(dataset, language)
 
 
+def _checked_draft(content: str | bytes, name: str, language: str) -> Validated:
+    """The draft's check, run once per content and session (reruns reuse the answer)."""
+    raw = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    digest = hashlib.sha256(raw).hexdigest()
+    last = st.session_state.get("draft-checked")
+    if last is not None and last[0] == digest:
+        answer = last[1]
+    else:
+        with st.spinner(ui("draft_checking", language)):
+            try:
+                answer = check_in_child(content, name, DRAFT_LIMITS, _session_gone())
+            except DatasetError as error:
+                answer = error
+            except Cancelled:
+                st.stop()  # the reader left; nobody is waiting for an answer
+        # One draft per session is kept: the last one checked.
+        st.session_state["draft-checked"] = (digest, answer)
+    if isinstance(answer, DatasetError):
+        raise answer
+    return answer
+
+
+def _session_gone() -> Callable[[], bool]:
+    """Whether the reader who asked for this run has closed the page."""
+    context = get_script_run_ctx()
+    if context is None or not Runtime.exists():
+        return lambda: False
+    runtime, session = Runtime.instance(), context.session_id
+    return lambda: not runtime.is_active_session(session)
+
+
 def draft_preview(dataset: Dataset, language: str) -> None:
-    """The draft's charts, table and CSV, as the published page would show them."""
+    """The draft's charts, table and CSV, as the published page would show them.
+
+    Each theme's chart shows its first PREVIEW_PANELS indicators and the table its first
+    MAX_TABLE_ROWS rows, so the preview costs O(n) in the draft's size whatever it holds.
+    """
     by_theme: dict[Theme, list[Cited]] = {}
     for item in cited_figures(dataset):
         by_theme.setdefault(item.indicator.theme, []).append(item)
@@ -335,13 +382,28 @@ def draft_preview(dataset: Dataset, language: str) -> None:
         for tab, theme in zip(st.tabs([THEMES[t][language] for t in themes]), themes,
                               strict=True):
             with tab:
-                st.plotly_chart(theme_chart(by_theme[theme], language),
+                shown, total = _first_indicators(charted(by_theme[theme]), PREVIEW_PANELS)
+                if total > PREVIEW_PANELS:
+                    st.caption(ui("preview_capped", language).format(n=PREVIEW_PANELS,
+                                                                     total=total))
+                st.plotly_chart(theme_chart(shown, language),
                                 key=f"draft-chart-{theme.value}", config=PLOTLY_CONFIG)
     rows = figure_rows(dataset, language)
-    st.dataframe(pd.DataFrame(rows, columns=list(COLUMNS)), hide_index=True, width="stretch")
+    if len(rows) > MAX_TABLE_ROWS:
+        st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
+    st.dataframe(pd.DataFrame(rows[:MAX_TABLE_ROWS], columns=list(COLUMNS)), hide_index=True,
+                 width="stretch")
     st.download_button(ui("download_all", language), to_csv(rows),
                        file_name=f"brouillon-{language}.csv", mime="text/csv",
                        key="download-draft")
+
+
+def _first_indicators(items: Sequence[Cited], limit: int) -> tuple[list[Cited], int]:
+    """The figures of the first `limit` indicators, and how many indicators there are."""
+    order: dict[str, int] = {}
+    for item in items:
+        order.setdefault(item.indicator.id, len(order))
+    return [item for item in items if order[item.indicator.id] < limit], len(order)
 
 
 def _source_title(dataset: Dataset, source_id: str) -> str:

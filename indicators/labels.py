@@ -160,6 +160,27 @@ UI: dict[str, dict[str, str]] = {
     "until": {"fr": "jusqu'à", "ar": "حتى", "en": "until"},
     "download_csv": {"fr": "Télécharger (CSV)", "ar": "تنزيل (CSV)", "en": "Download (CSV)"},
     "figures": {"fr": "Chiffres", "ar": "الأرقام", "en": "Figures"},
+    "dropped": {
+        "fr": "Pour les éditeurs : cette version du fichier compte {now} chiffres, contre "
+              "{before} dans la version précédente ({n} en moins). Si ce n'est pas voulu, le "
+              "fichier a peut-être été tronqué.",
+        "ar": "للمحررين: تضم هذه النسخة من الملف {now} رقما مقابل {before} في النسخة السابقة "
+              "({n} أقل). إن لم يكن ذلك مقصودا، فربما تم اقتطاع الملف.",
+        "en": "For editors: this version of the file has {now} figures, against {before} in "
+              "the previous one ({n} fewer). If that was not intended, the file may have been "
+              "cut short."},
+    "draft_checking": {"fr": "Vérification du brouillon…", "ar": "جار التحقق من المسودة…",
+                       "en": "Checking the draft…"},
+    "preview_capped": {
+        "fr": "L'aperçu montre les {n} premiers indicateurs de ce thème sur {total}.",
+        "ar": "تعرض المعاينة أول {n} مؤشرا من أصل {total} في هذا المحور.",
+        "en": "The preview shows the first {n} of this theme's {total} indicators."},
+    "page_error": {
+        "fr": "Cette vue n'a pas pu être affichée. Les autres vues restent disponibles ; "
+              "l'incident est consigné pour l'équipe.",
+        "ar": "تعذر عرض هذه الصفحة. تبقى الصفحات الأخرى متاحة، وقد سُجل الخلل للفريق.",
+        "en": "This view could not be shown. The other views remain available; the incident "
+              "is logged for the team."},
 }
 
 

@@ -12,9 +12,10 @@ from loaders.yaml_file import MAX_BYTES, read_document, read_text
 
 __all__ = ["DRAFT_MAX_BYTES", "MAX_BYTES", "collector_paused", "load_path", "load_text"]
 
-# A draft pasted or uploaded in the page is held in memory per session: 1 MiB holds the real
-# file thirty times over and keeps a shared server safe.
-DRAFT_MAX_BYTES = 1024 * 1024
+# A draft pasted or uploaded in the page is held in memory per session: 1 MB holds the real
+# file thirty times over and keeps a shared server safe. It is Streamlit's smallest upload
+# cap (`server.maxUploadSize = 1`, in MB), so a paste and an upload stop at the same size.
+DRAFT_MAX_BYTES = 1_000_000
 
 
 def load_path(path: str | Path) -> Validated:

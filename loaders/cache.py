@@ -47,15 +47,25 @@ def cache_key(raw: bytes) -> str:
 def load_cached(path: str | Path, folder: str | Path) -> Validated:
     """Validated data for the file as it is now, from the cache when its bytes were seen."""
     raw = read_bytes(path)
-    folder = Path(folder)
-    entry = folder / f"{cache_key(raw)}.pickle"
-    with collector_paused():
-        hit = _read_entry(entry)
+    hit = lookup(raw, folder)
     if hit is not None:
         return hit
     validated = load_text(raw, str(path))
-    _write_entry(folder, entry, validated)
+    store(raw, folder, validated)
     return validated
+
+
+def lookup(raw: bytes, folder: str | Path) -> Validated | None:
+    """The validated data cached for these bytes under the current code, if any."""
+    entry = Path(folder) / f"{cache_key(raw)}.pickle"
+    with collector_paused():
+        return _read_entry(entry)
+
+
+def store(raw: bytes, folder: str | Path, validated: Validated) -> None:
+    """Remember the validated data for these bytes (a full or read-only disk is no error)."""
+    folder = Path(folder)
+    _write_entry(folder, folder / f"{cache_key(raw)}.pickle", validated)
 
 
 def _private(folder: Path) -> bool:

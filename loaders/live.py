@@ -10,9 +10,9 @@ from pathlib import Path
 
 from indicators.problems import DatasetError
 from indicators.validation import Validated
-from loaders import load_path
-from loaders.cache import load_cached
-from loaders.worker import WORKER_MIN_BYTES, warm_in_child
+from loaders.cache import lookup, store
+from loaders.files import read_regular
+from loaders.sandbox import FILE_LIMITS, Limits, check_in_child
 
 Stamp = tuple[int, int, int] | None
 
@@ -25,14 +25,24 @@ class Snapshot:
     loaded_at: datetime | None
     error: DatasetError | None
     version: str = ""  # names the data shown, for caches built from it
+    # Figures the shown version has fewer than the good version before it: a file cut short
+    # by a bad save or a bad merge still validates, and an editor must hear of it.
+    dropped: tuple[int, int] | None = None  # (figures before, figures now)
 
 
 class LiveDataset:
-    """Watches one file; never writes to it."""
+    """Watches one file; never writes to it.
 
-    def __init__(self, path: str | Path, cache_dir: str | Path | None = None) -> None:
+    Each new version is read without blocking (a FIFO or a folder swapped in is an error,
+    not a hang) and validated in a child process under FILE_LIMITS. While one session
+    reloads, the others keep being served the last snapshot instead of waiting.
+    """
+
+    def __init__(self, path: str | Path, cache_dir: str | Path | None = None,
+                 limits: Limits = FILE_LIMITS) -> None:
         self.path = Path(path)
         self.cache_dir = cache_dir
+        self.limits = limits
         self._lock = threading.Lock()
         self._stamp: Stamp = None
         self._checked = False
@@ -42,32 +52,54 @@ class LiveDataset:
     def current(self) -> Snapshot:
         """Reload when the file's size, time or inode changed since the last look."""
         stamp = _stamp(self.path)
-        with self._lock:
-            if self._checked and stamp == self._stamp and stamp is not None:
-                return self._snapshot
-            self._stamp, self._checked = stamp, True
-            self._snapshot = self._reload()
+        if self._fresh(stamp):
             return self._snapshot
+        # Only the very first load makes readers wait; later ones are served the last
+        # snapshot until the new version is ready.
+        if not self._lock.acquire(blocking=not self._checked):
+            return self._snapshot
+        try:
+            if not self._fresh(stamp):
+                self._snapshot = self._reload()
+                self._stamp, self._checked = stamp, True
+            return self._snapshot
+        finally:
+            self._lock.release()
+
+    def _fresh(self, stamp: Stamp) -> bool:
+        return self._checked and stamp == self._stamp and stamp is not None
 
     def _reload(self) -> Snapshot:
         previous = self._snapshot
         try:
             validated = self._load()
         except DatasetError as error:
-            return Snapshot(previous.validated, previous.loaded_at, error, previous.version)
+            return Snapshot(previous.validated, previous.loaded_at, error, previous.version,
+                            previous.dropped)
         self._loads += 1
         # The dataset lives until the next edit: move it (and everything older) out of the
         # collector's sight, or every full collection rescans 100 000 figures mid-rerun.
         gc.freeze()
-        return Snapshot(validated, datetime.now(UTC), None, f"{self.path}#{self._loads}")
-
+        return Snapshot(validated, datetime.now(UTC), None, f"{self.path}#{self._loads}",
+                        _dropped(previous.validated, validated))
 
     def _load(self) -> Validated:
-        if not self.cache_dir:
-            return load_path(self.path)
-        if self.path.stat().st_size >= WORKER_MIN_BYTES:
-            warm_in_child(self.path, self.cache_dir)
-        return load_cached(self.path, self.cache_dir)
+        raw = read_regular(self.path, self.limits.max_bytes)
+        if self.cache_dir:
+            hit = lookup(raw, self.cache_dir)
+            if hit is not None:
+                return hit
+        validated = check_in_child(raw, str(self.path), self.limits)
+        if self.cache_dir:
+            store(raw, self.cache_dir, validated)
+        return validated
+
+
+def _dropped(before: Validated | None, now: Validated) -> tuple[int, int] | None:
+    if before is None:
+        return None
+    counts = len(before.dataset.figures), len(now.dataset.figures)
+    return counts if counts[1] < counts[0] else None
 
 
 def _stamp(path: Path) -> Stamp:

@@ -1,0 +1,177 @@
+"""Parse and validate untrusted YAML in a child process, under limits of CPU, memory and time.
+
+A draft pasted in the page and every new version of the data file are checked here, never in
+the server: a file that would crash libyaml, exhaust memory or run for minutes costs a child
+process and gives the editor a message, while the server and its other sessions carry on.
+Run as `python -m loaders.sandbox NAME MAX_BYTES CPU_SECONDS MEMORY_BYTES` with the YAML on
+standard input; the answer is a pickle on standard output.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from indicators.problems import DatasetError, Problem
+from indicators.validation import Validated
+from loaders import DRAFT_MAX_BYTES, MAX_BYTES, load_text
+from loaders.files import too_big
+
+_ROOT = Path(__file__).resolve().parent.parent
+# How often a waiting check looks at its session and its deadline: short enough that a
+# closed tab frees its slot at once, long enough to cost nothing.
+_POLL_SECONDS = 0.1
+# Children run at a lower priority, so a reader's rerun in the server goes first.
+_NICENESS = 10
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one check may use before it is stopped."""
+
+    cpu_seconds: int
+    memory_bytes: int
+    wall_seconds: float
+    max_bytes: int
+    what: str  # "draft" or "file": the words of the message when a limit is hit
+
+
+# A 1 MB draft validates in about 2 s and 300 MB; these leave a wide margin for real drafts
+# and stop anything built to hold the server's cores or memory.
+DRAFT_LIMITS = Limits(cpu_seconds=20, memory_bytes=1536 * 1024**2, wall_seconds=30,
+                      max_bytes=DRAFT_MAX_BYTES, what="draft")
+# The published file may hold 100 000 figures (a 32 MiB cap): about 10 s and 850 MB to
+# validate at that size; four times that in each is still a bounded cost.
+FILE_LIMITS = Limits(cpu_seconds=120, memory_bytes=4096 * 1024**2, wall_seconds=300,
+                     max_bytes=MAX_BYTES, what="file")
+# Checks running at once in one server: one per core of the machine the project runs on.
+# Further checks wait for a slot (their readers see a spinner) rather than start.
+SLOTS = 2
+_slots = threading.BoundedSemaphore(SLOTS)
+
+
+class Cancelled(Exception):
+    """The session that asked for the check went away; the child was stopped."""
+
+
+def check_in_child(content: str | bytes, name: str, limits: Limits,
+                   cancelled: Callable[[], bool] = lambda: False) -> Validated:
+    """Validate `content` in a child process; raise DatasetError with every problem or limit.
+
+    Text (a paste) reaches the child as text, lone surrogates and all, so that the child's
+    loader reports such a character where it stands, as it would in the server.
+
+    Waits for one of SLOTS; raises Cancelled when `cancelled()` turns true meanwhile.
+    """
+    deadline = time.monotonic() + limits.wall_seconds
+    while not _slots.acquire(timeout=_POLL_SECONDS):
+        if cancelled():
+            raise Cancelled
+        if time.monotonic() > deadline:
+            raise DatasetError(name, [Problem(
+                f"the server is busy checking other files: try this {limits.what} again "
+                "in a minute")])
+    try:
+        return _run(content, name, limits, cancelled)
+    finally:
+        _slots.release()
+
+
+def _run(content: str | bytes, name: str, limits: Limits,
+         cancelled: Callable[[], bool]) -> Validated:
+    is_text = isinstance(content, str)
+    raw = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    if len(raw) > limits.max_bytes:  # refused before any process starts
+        raise DatasetError(name, [too_big(len(raw), limits.max_bytes)])
+    command = [sys.executable, "-m", "loaders.sandbox", name, str(limits.max_bytes),
+               str(limits.cpu_seconds), str(limits.memory_bytes), "text" if is_text else "bytes"]
+    # The input goes through an unnamed temporary file, not a pipe: the child reads it at
+    # its own pace while this thread only polls, so neither side can block the other.
+    with tempfile.TemporaryFile() as source:
+        source.write(raw)
+        source.seek(0)
+        child = subprocess.Popen(  # noqa: S603 - our own module, no shell
+            command, stdin=source, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            cwd=_ROOT, start_new_session=True)
+    deadline = time.monotonic() + limits.wall_seconds
+    while True:
+        try:
+            out, _ = child.communicate(timeout=_POLL_SECONDS)
+            break
+        except subprocess.TimeoutExpired:
+            if cancelled():
+                _stop(child)
+                raise Cancelled from None
+            if time.monotonic() > deadline:
+                _stop(child)
+                raise DatasetError(name, [_limit_problem(limits, "time")]) from None
+    return _answer(child.returncode, out, name, limits)
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    child.kill()
+    child.communicate()
+
+
+def _answer(code: int, out: bytes, name: str, limits: Limits) -> Validated:
+    """The child's result, or the limit or crash that ended it, as an editor's message."""
+    if code in (0, 1) and out:
+        kind, *rest = pickle.loads(out)  # noqa: S301 - written by our own child process
+        if kind == "valid":
+            return rest[0]  # type: ignore[no-any-return]
+        if kind == "invalid":
+            raise DatasetError(rest[0], rest[1])
+        raise DatasetError(name, [_limit_problem(limits, rest[0])])
+    if code == -signal.SIGXCPU or code == -signal.SIGKILL:
+        raise DatasetError(name, [_limit_problem(limits, "cpu")])
+    reason = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
+    raise DatasetError(name, [Problem(
+        f"the check of this {limits.what} stopped unexpectedly ({reason}): "
+        "simplify it (less nesting, fewer records) and try again")])
+
+
+def _limit_problem(limits: Limits, limit: str) -> Problem:
+    spent = {"cpu": f"more than {limits.cpu_seconds} s of processor time",
+             "memory": f"more than {limits.memory_bytes // 1024**2} MB of memory",
+             "time": f"more than {limits.wall_seconds:g} s"}[limit]
+    return Problem(f"this {limits.what} is too complex to check: it needed {spent}; "
+                   "split it into smaller files or remove repeated records")
+
+
+def _limit_self(cpu_seconds: int, memory_bytes: int) -> None:
+    """Set this process's own limits (in the child, before it reads any input)."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    os.nice(_NICENESS)
+
+
+def _main(argv: list[str]) -> int:
+    name, max_bytes, cpu_seconds, memory_bytes = argv[0], *map(int, argv[1:4])
+    _limit_self(cpu_seconds, memory_bytes)
+    raw = sys.stdin.buffer.read(max_bytes + 1)
+    content = raw.decode("utf-8", "surrogatepass") if argv[4] == "text" else raw
+    try:
+        answer: tuple[object, ...] = ("valid", load_text(content, name, max_bytes))
+    except DatasetError as error:
+        answer = ("invalid", error.file, error.problems)
+    except MemoryError:
+        answer = ("limit", "memory")
+    except RecursionError:
+        answer = ("invalid", name, [Problem("nested too deeply to read")])
+    sys.stdout.buffer.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+    return 0 if answer[0] == "valid" else 1
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -14,6 +14,7 @@ from indicators.citations import Cited, short_source
 from indicators.labels import MILESTONE_KINDS, QUALIFIERS, ui
 from indicators.models import Dataset, MilestoneKind, Qualifier, Unit
 from indicators.periods import parse_period, start_of
+from indicators.text import plotly_escape
 
 # Exact values are solid; a bound is hatched and outlined, so it never reads as a count.
 EXACT_COLOUR = "#1f5f8b"
@@ -48,7 +49,7 @@ def theme_chart(items: Sequence[Cited], language: str) -> go.Figure:
     groups: dict[str, list[Cited]] = {}
     for item in charted(items):
         groups.setdefault(item.indicator.id, []).append(item)
-    titles = [members[0].indicator.label[language] for members in groups.values()]
+    titles = [plotly_escape(members[0].indicator.label[language]) for members in groups.values()]
     rows = max(len(groups), 1)
     height = 130 + 190 * rows
     # About 90 px between panels leaves room for the axis ticks and the next panel's title.
@@ -98,9 +99,10 @@ def _bars(items: Sequence[Cited], qualifier: Qualifier, language: str, *, over_t
           show_legend: bool) -> go.Bar:
     bound = qualifier != Qualifier.exact
     values = [item.figure.value for item in items]
-    shown = [formatting.value(item.figure, item.indicator.unit, language) for item in items]
-    sources = [short_source(item.source, limit=28) for item in items]
-    periods = [formatting.period(item.figure.period, language) for item in items]
+    shown = [plotly_escape(formatting.value(item.figure, item.indicator.unit, language))
+             for item in items]
+    sources = [plotly_escape(short_source(item.source, limit=28)) for item in items]
+    periods = [plotly_escape(formatting.period(item.figure.period, language)) for item in items]
     if over_time:
         places: dict[str, Any] = {"x": [start_of(str(item.figure.period)) for item in items],
                                   "y": values}
@@ -118,8 +120,7 @@ def _bars(items: Sequence[Cited], qualifier: Qualifier, language: str, *, over_t
             "line": {"color": BOUND_COLOUR if bound else EXACT_COLOUR, "width": 2},
             "pattern": {"shape": BOUND_PATTERN if bound else "", "fgcolor": BOUND_COLOUR},
         },
-        customdata=[[QUALIFIERS[qualifier][language], period, source, item.figure.id,
-                     _plain(value)]
+        customdata=[[QUALIFIERS[qualifier][language], period, source, item.figure.id, value]
                     for item, period, source, value in zip(items, periods, sources, shown,
                                                            strict=True)],
         hovertemplate=("<b>%{customdata[4]}</b><br>%{customdata[0]}<br>"
@@ -132,11 +133,6 @@ def _legend_name(qualifier: Qualifier, language: str) -> str:
     if qualifier == Qualifier.exact:
         return QUALIFIERS[qualifier][language]
     return f"{QUALIFIERS[qualifier][language]} ({ui('bound', language)})"
-
-
-def _plain(text: str) -> str:
-    # Plotly hover text is HTML-like: data never carries markup, but escape to be sure.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def timeline_rows(dataset: Dataset, language: str) -> list[dict[str, object]]:
@@ -170,24 +166,29 @@ def timeline_rows(dataset: Dataset, language: str) -> list[dict[str, object]]:
     return sorted(rows, key=lambda row: (row["start"], str(row["id"])))  # type: ignore[arg-type]
 
 
+def _label(row: dict[str, object]) -> str:
+    return plotly_escape(str(row["label"]))
+
+
 def timeline_chart(rows: Sequence[dict[str, object]], language: str) -> go.Figure:
     """Milestones on a time axis, one per line; periods drawn as spans."""
     figure = go.Figure()
-    labels = [str(row["label"]) for row in rows]
+    labels = [_label(row) for row in rows]
     for row in rows:
         if row["end"] != row["start"]:
             figure.add_trace(go.Scatter(
-                x=[row["start"], row["end"]], y=[row["label"]] * 2, mode="lines",
+                x=[row["start"], row["end"]], y=[_label(row)] * 2, mode="lines",
                 line={"width": 8, "color": EXACT_COLOUR}, showlegend=False, hoverinfo="skip"))
     kinds = list(dict.fromkeys(str(row["kind"]) for row in rows))
     for kind in kinds:
         members = [row for row in rows if row["kind"] == kind]
         figure.add_trace(go.Scatter(
-            x=[row["start"] for row in members], y=[row["label"] for row in members],
+            x=[row["start"] for row in members], y=[_label(row) for row in members],
             mode="markers", name=kind,
             marker={"size": 13, "symbol": [row["symbol"] for row in members],
                     "line": {"width": 1.5, "color": "#222"}},
-            customdata=[[row["when"], row["source"]] for row in members],
+            customdata=[[plotly_escape(str(row["when"])), plotly_escape(str(row["source"]))]
+                        for row in members],
             hovertemplate=(f"%{{y}}<br>%{{customdata[0]}}<br>{ui('source', language)}: "
                            "%{customdata[1]}<extra></extra>"),
         ))

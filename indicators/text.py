@@ -1,4 +1,4 @@
-"""Data text made inert for Markdown: shown as written, never as markup or a link."""
+"""Data text made inert: for Markdown (never markup or a link) and for plotly's HTML subset."""
 
 from __future__ import annotations
 
@@ -7,8 +7,22 @@ import re
 # Every character CommonMark, GitHub-flavoured Markdown or Streamlit's extensions
 # (:emoji:, $math$, :color[...]) give a meaning to.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&\"'])")
+# GFM turns bare addresses into links even when their punctuation is escaped ("https\:",
+# "www\.", "a@b\.c"): a word joiner (U+2060, invisible, zero width) inside the prefix or
+# after the "@" keeps them text. Data links are shown only through validated link buttons.
+_AUTOLINK = re.compile(r"(?i)(?<![^\W_])(https?|ftp|www|mailto)(?=\\[:.])|(@)(?=\w)")
+WORD_JOINER = "\u2060"
+# Plotly draws titles, ticks, legends and hovers from a small HTML subset (<a href>, <b>,
+# <span style>, <br>) and decodes entities: data text keeps its characters, never its tags.
+_PLOTLY = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def markdown_escape(text: str) -> str:
-    """Backslash-escape every Markdown character, and keep line breaks as breaks."""
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+    """Backslash-escape every Markdown character, keep line breaks, and link nothing."""
+    escaped = _SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+    return _AUTOLINK.sub(lambda match: match.group(0) + WORD_JOINER, escaped)
+
+
+def plotly_escape(text: str) -> str:
+    """Data text for a plotly title, tick, legend or hover: shown as written, never markup."""
+    return text.translate(_PLOTLY)

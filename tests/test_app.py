@@ -241,3 +241,87 @@ def test_explorer_caps_the_table_but_not_the_downloads(data_file: Path,
 def test_explorer_filters_speak_the_page_language() -> None:
     app = _app(view="explorer", lang="ar")
     assert app.multiselect(key="filter-theme").placeholder == "الكل"
+
+
+MARKUP = ('<a href="http://evil.example">a</a> <span style="color:red">b</span> '
+          "[c](http://evil.example) ![d](http://evil.example/x.png) :red[e] $f^2$ "
+          "http://bare.example www.bare.example g@mail.example")
+
+
+def _hostile_file(data_file: Path) -> None:
+    quoted = MARKUP.replace('"', '\\"')
+    data_file.write_text(
+        MINIMAL.replace("{fr: Libellé,", f'{{fr: "{quoted}",')
+        .replace("{fr: Définition,", f'{{fr: "{quoted}",')
+        .replace("    language: fr\n", f'    language: fr\n    note: "{quoted}"\n')
+        + "milestones:\n  - id: m\n    date: \"2014\"\n    kind: policy\n"
+          f'    label: {{fr: "{quoted}", ar: x, en: x}}\n    source: src\n'
+          '    quote: "En 2014, un jalon."\n', encoding="utf-8")
+
+
+def test_markup_in_the_data_reaches_no_tooltip_as_markdown(data_file: Path) -> None:
+    _hostile_file(data_file)
+    app = _app()
+    assert not app.exception
+    helps = [metric.proto.help for metric in app.metric if metric.proto.help]
+    assert helps, "the card's definition is in its tooltip"
+    for text in helps:
+        assert "](" not in text.replace("\\]\\(", "")  # no link or image survives
+        assert "\\[c\\]\\(http" in text and "\\:red\\[e\\]" in text and "\\$f^2\\$" in text
+
+
+def test_markup_in_the_data_reaches_no_chart_as_html(data_file: Path) -> None:
+    _hostile_file(data_file)
+    for view in ("regularisation", "timeline"):
+        app = _app(view=view)
+        assert not app.exception
+        specs = [chart.proto.spec for chart in app.get("plotly_chart")]
+        assert specs
+        for spec in specs:
+            assert "<a href" not in spec and "<span style" not in spec
+            assert "&lt;a href" in spec, "the label is kept, as text"
+
+
+def test_bare_addresses_in_data_text_are_not_links(data_file: Path) -> None:
+    _hostile_file(data_file)
+    app = _app(view="regularisation")
+    notes = [element.value for element in app.caption if "bare" in element.value]
+    assert notes
+    for note in notes:
+        assert "http\u2060\\://bare" in note and "www\u2060\\.bare" in note
+        assert "g@\u2060mail" in note
+
+
+def test_a_failing_view_shows_a_message_not_a_traceback(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import views
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("/srv/secret/path.py went wrong")
+
+    monkeypatch.setattr(views, "overview", broken)
+    app = _app()
+    assert not app.exception
+    assert app.error[0].value.startswith("Cette vue n'a pas pu être affichée.")
+    assert "/srv/secret" not in _texts(app)
+
+
+def test_a_file_cut_short_says_how_many_figures_it_lost(data_file: Path) -> None:
+    second = MINIMAL.split("figures:\n")[1].replace("id: fig", "id: fig2")
+    data_file.write_text(MINIMAL + second.replace("23096", "23097").replace("23 096", "23 097"),
+                         encoding="utf-8")
+    app = _app(lang="en")
+    assert not app.warning
+    data_file.write_text(MINIMAL, encoding="utf-8")
+    os.utime(data_file, ns=(10**18, 10**18))
+    app.run()
+    assert app.warning[0].value == (
+        "For editors: this version of the file has 1 figures, against 2 in the previous one "
+        "(1 fewer). If that was not intended, the file may have been cut short.")
+
+
+def test_error_details_are_off_for_visitors() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"

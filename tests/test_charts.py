@@ -48,7 +48,8 @@ def test_lower_bounds_are_hatched_and_named(items: list[Cited]) -> None:
     approved, _ = _trace_of(figure, "demandes-approuvees-23096")
     assert filed.marker.pattern.shape == BOUND_PATTERN
     assert filed.name == "plus de (borne)"
-    assert filed.text[at] == "> 12\u202f000"
+    # Plotly decodes entities: the bar reads "> 12 000", and no data text is ever markup.
+    assert filed.text[at] == "&gt; 12\u202f000"
     assert filed.customdata[at][0] == "plus de"
     assert filed.customdata[at][4] == "&gt; 12\u202f000"
     assert approved.marker.pattern.shape == ""

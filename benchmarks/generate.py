@@ -88,7 +88,7 @@ def _figure(index: int, units: list[Unit], rng: random.Random) -> str:
         written = _group(value, rng.choice((" ", "\u00a0", "\u202f", "")))
     lead = "plus de " if bound else ""
     arabic = source % 5 == 0
-    quote = (f"بلغ العدد في جهة {region} سنة {year} {'أكثر من ' if bound else ''}{value}"
+    quote = (f"بلغ العدد في جهة {region} سنة {year}، {'أكثر من ' if bound else ''}{value}"
              if arabic else f"En {year}, dans la région {region}, {lead}{written} au total.")
     return (f"  - id: f-{index:06d}\n"
             f"    indicator: {_indicator_id(indicator)}\n"

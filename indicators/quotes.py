@@ -1,125 +1,368 @@
-"""Does a quote write the figure's value, and does it bound it ("plus de 12 000")?"""
+"""Does a quote write the figure's value, in digits or words, and what qualifier stands by it?"""
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from functools import cache
+from typing import NamedTuple
 
 from num2words import num2words
 
 from indicators.models import Qualifier
 
-# Arabic-Indic (U+0660…) and Eastern Arabic-Indic (U+06F0…) digits read as 0-9.
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# Thousands separators seen in French, Arabic and English writing: space, no-break space,
-# narrow no-break space, thin space, dot, comma, apostrophes, Arabic thousands separator.
-_GROUP = " \u00a0\u202f\u2009.,’'٬"
+# ---------------------------------------------------------------------------------------------
+# Numbers written in digits
+# ---------------------------------------------------------------------------------------------
+
+# One character alone between two digit groups. Grouping: space, no-break space, narrow
+# no-break space, thin space (French), dot, comma, apostrophes (Swiss), Arabic thousands
+# separator U+066C. Decimal: dot, comma, Arabic decimal separator U+066B.
+_GROUPING = " \u00a0\u202f\u2009.,’'٬"
 _DECIMAL = ".,٫"
-_RUN = re.compile(rf"\d+(?:[{re.escape(_GROUP + _DECIMAL)}]\d+)*")
+_SEPARATOR = f"[{re.escape(_GROUPING + '٫')}]"
+# Nobody groups digits with a figure space, a tab or two spaces, nor with invisible characters
+# (zero-width space, joiners, soft hyphen). Digits glued by them cannot be read with any
+# confidence ("23\u200b096": 23096? 23 then 96?), so the glued stretch matches no value.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_GLUE = rf"(?:[\s{_INVISIBLE}]{{2,}}+|(?![ \u00a0\u202f\u2009])[\s{_INVISIBLE}])"
+# \d is any script's decimal digit. Possessive quantifiers: no character is backtracked over.
+_STRETCH = re.compile(rf"\d++(?:(?:{_SEPARATOR}|{_GLUE})\d++)*+")
+_TOKEN = re.compile(rf"\d+(?:{_SEPARATOR}\d+)*")
+_SPLIT = re.compile(f"({_SEPARATOR})")
+# Hyphen-minus, the minus sign U+2212 and the en dash are all typed as a minus.
+_MINUS = "-−–"
+# Doubles hold every whole number exactly up to 2**53 (about 9e15) and no migration figure
+# comes near 10**15; refusing larger values keeps num2words and Python's int→str limit away.
+_LARGEST = 10**15
 
-# Words that, written just before a number, say it is a bound or a rounding, not a count.
-_MARKERS: dict[Qualifier, tuple[str, ...]] = {
-    Qualifier.more_than: ("plus de", "more than", "over", "أكثر من", "ما يزيد عن", "supérieur à"),
-    Qualifier.at_least: ("au moins", "at least", "على الأقل"),
-    Qualifier.approximately: ("environ", "près de", "quelque", "about", "around", "nearly",
-                              "approximately", "حوالي", "نحو", "قرابة"),
-    Qualifier.less_than: ("moins de", "less than", "fewer than", "أقل من"),
-}
-
-
-_ARABIC_DIGIT = re.compile("[٠-٩۰-۹]")
-
-
-def _normalise(text: str) -> str:
-    if text.isascii():  # most quotes: nothing to compose, no Arabic digits
-        return text
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    # str.translate is slow on non-ASCII text; most quotes have no Arabic-Indic digit.
-    return text.translate(_DIGITS) if _ARABIC_DIGIT.search(text) else text
-
-
-def has_bound_marker(quote: str) -> bool:
-    """Whether any bound marker occurs anywhere in the quote (a cheap first look)."""
-    folded = _normalise(quote).casefold()
-    return any(marker in folded for markers in _MARKERS.values() for marker in markers)
-
-
-def _readings(run: str) -> Iterator[tuple[Decimal, int, int]]:
-    """Every number a run of digits and separators can be read as, with its span in the run."""
-    groups = [(m.start(), m.end()) for m in re.finditer(r"\d+", run)]
-    for first, (start, end) in enumerate(groups):
-        digits = run[start:end]
-        grouped = _continues_group(run, groups, first) or _continues_group(run, groups, first + 1)
-        if not grouped:
-            yield Decimal(digits), start, end
-        # Extend over three-digit groups: "23 096", "1.000.000".
-        for later in range(first + 1, len(groups)):
-            g_start, g_end = groups[later]
-            if g_end - g_start != 3 or run[groups[later - 1][1]:g_start] not in _GROUP:
-                break
-            digits += run[g_start:g_end]
-            yield Decimal(digits), start, g_end
-        # A decimal part: "14,7", "2.5".
-        if first + 1 < len(groups):
-            d_start, d_end = groups[first + 1]
-            if run[end:d_start] in _DECIMAL:
-                yield Decimal(f"{run[start:end]}.{run[d_start:d_end]}"), start, d_end
-
-
-def _continues_group(run: str, groups: list[tuple[int, int]], index: int) -> bool:
-    """Whether group `index` is the tail of a grouped number ("096" in "23 096")."""
-    if not 0 < index < len(groups):
-        return False
-    (p_start, p_end), (start, end) = groups[index - 1], groups[index]
-    return end - start == 3 and p_end - p_start <= 3 and run[p_end:start] in _GROUP
+# (whole part without leading zeros, fraction without trailing zeros): 14.70 is ("14", "7").
+_Reading = tuple[str, str]
 
 
 def spans_of_value(quote: str, value: float) -> list[tuple[int, int]]:
-    """Where the quote writes `value` in digits, as (start, end) offsets in the quote."""
-    try:
-        wanted = Decimal(str(value))
-    except InvalidOperation:
+    """Where the quote writes `value` in digits, as (start, end) offsets in the quote.
+
+    A token is a maximal stretch of digits (of any script) and single separators; the value
+    must be one reading of a whole token (see `_readings`), never a part of one: 12000 is not
+    in "12 000 000", nor 83 in "83,5 %", nor 2014 in "en 2014 23 096". Digits glued by odd
+    spacing ("23  096", "23\u200b096") match nothing. A minus sign right before a token counts
+    unless it follows a letter or digit ("2014-2016" is a range). Never raises: nan,
+    infinities and values beyond 10**15 match nothing. O(n) in the quote's length: one
+    regular-expression pass that never backtracks, then work linear in each token.
+    """
+    wanted = _wanted(value)
+    if wanted is None:
         return []
-    text = _normalise(quote)
+    negative, reading = wanted
     spans = []
-    for match in _RUN.finditer(text):
-        for number, start, end in _readings(match.group()):
-            begin = match.start() + start
-            # A minus sign, not the dash of a range such as "2014-2016".
-            negative = (begin > 0 and text[begin - 1] in "-−"
-                        and (begin == 1 or not text[begin - 2].isalnum()))
-            if (-number if negative else number) == wanted:
-                spans.append((begin - negative, match.start() + end))
+    for match in _STRETCH.finditer(quote):
+        start, end = match.span()
+        if _after_lone_point(quote, start) or _signed(quote, start) != negative:
+            continue
+        if _TOKEN.fullmatch(match.group()) and reading in _readings(match.group()):
+            spans.append((start - negative, end))
     return spans
 
 
+def _wanted(value: float) -> tuple[bool, _Reading] | None:
+    """The value as (negative, reading), or None when no quote can write it."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if abs(value) > _LARGEST:
+        return None
+    # repr gives the shortest digits that read back as the same double: 14.7, not 14.6999…
+    number = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
+    whole, _, fraction = f"{abs(number):f}".partition(".")
+    return number < 0, (whole.lstrip("0") or "0", fraction.rstrip("0"))
+
+
+def _readings(token: str) -> set[_Reading]:
+    """Every number a whole token can be read as, in one grouping style.
+
+    Grouped: a first group of 1-3 digits, then groups of exactly 3, all after the same
+    grouping separator ("12 000 000", "1.000.000", "٢٣٬٠٩٦"); a lone group has any length.
+    Decimal: the last separator is a decimal one, different from the grouping separator
+    ("14,7", "1.000,5", "1 000.000" which is 1000). So "23,096" is 23096 or 23.096, "83,5"
+    only 83.5, "1.000.000" only 1000000, and "2014 23 096" nothing. O(len(token)).
+    """
+    if token.isdecimal():  # most tokens, such as "2004": one reading, nothing to split
+        return {_reading([token], "")}
+    parts = _SPLIT.split(token)
+    groups, separators = parts[0::2], parts[1::2]
+    readings = set()
+    if _one_style(groups, separators):
+        readings.add(_reading(groups, ""))
+    last = separators[-1] if separators else ""
+    if last and last in _DECIMAL and _one_style(groups[:-1], separators[:-1], last):
+        readings.add(_reading(groups[:-1], groups[-1]))
+    return readings
+
+
+def _one_style(groups: list[str], separators: list[str], decimal: str = "") -> bool:
+    if not separators:
+        return True
+    first = separators[0]
+    return (first in _GROUPING and first != decimal
+            and all(separator == first for separator in separators)
+            and len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:]))
+
+
+def _reading(whole: list[str], fraction: str) -> _Reading:
+    return _ascii("".join(whole)).lstrip("0") or "0", _ascii(fraction).rstrip("0")
+
+
+def _ascii(digits: str) -> str:
+    """Digits of any script (Arabic-Indic "٢٣", Eastern Arabic-Indic "۲۳") as 0-9."""
+    if digits.isascii():
+        return digits
+    return "".join(str(unicodedata.decimal(digit)) for digit in digits)
+
+
+def _signed(text: str, start: int) -> bool:
+    """Whether a minus sign stands right before `start`, not the dash of "2014-2016"."""
+    return start > 0 and text[start - 1] in _MINUS and (start == 1 or not text[start - 2].isalnum())
+
+
+def _after_lone_point(text: str, start: int) -> bool:
+    """Whether `start` follows a decimal separator that follows no word (".5" is 0.5, not 5).
+
+    Such bare fractions are rare in the sources, so they match nothing rather than a reading.
+    """
+    return (start > 0 and text[start - 1] in _DECIMAL
+            and (start == 1 or not text[start - 2].isalnum()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers written in words
+# ---------------------------------------------------------------------------------------------
+
+# A word: letters and digits, with the marks written apart from their letter (a decomposed
+# accent, Arabic short vowels), which \w alone would cut the word at.
+_WORD = re.compile(r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
+# Number words join into one phrase across spaces and hyphens: "dix-sept", "deux cent mille".
+_JOIN = re.compile(r"[\s\-\u2010\u2011]+")
+# The dataset's languages; their number words bound a phrase whatever the source's language.
+_LANGUAGES = ("fr", "ar", "en")
+# Words that join number words ("vingt et un", "one hundred and five", "واحد و عشرون"): part of
+# a phrase only between two number words.
+_CONNECTORS = frozenset({"et", "and", "و"})
+# Forms num2words never writes: French feminine, Arabic feminine and case forms, and the
+# other spelling of a hundred. Without them "trente et une" would end a phrase at "trente".
+_EXTRA_WORDS = ("une", "إحدى", "اثنتان", "اثنين", "اثنتين", "ثلاث", "أربع", "خمس", "ست", "سبع",
+                "ثماني", "ثمان", "تسع", "عشر", "مئة", "مائتان", "مئتان", "مائتين", "مئتين",
+                "ألفان", "ألفين", "آلاف", "ملايين", "مليارات")
+
+
 def spans_of_words(quote: str, words: str) -> list[tuple[int, int]]:
-    """Where the quote writes `words`, ignoring case."""
-    pattern = re.compile(rf"(?<!\w){re.escape(_normalise(words))}(?!\w)", re.IGNORECASE)
-    return [m.span() for m in pattern.finditer(_normalise(quote))]
+    """Where the quote writes `words` as a whole number phrase, ignoring case.
+
+    A phrase is a maximal run of number words (French, Arabic or English, plus the words of
+    `words` itself) joined by spaces or hyphens: "dix" is not in "dix-sept", "deux" is not in
+    "deux cent mille". O(n) in the quote's length (the vocabulary is built once).
+    """
+    wanted = tuple(_words(words))
+    if not wanted:
+        return []
+    vocabulary = _number_words() | {word for word in wanted if word not in _CONNECTORS}
+    # Joined, so that Arabic "و عشرون" and "وعشرون" (and) or "dix sept" and "dix-sept" agree.
+    joined = "".join(wanted)
+    return [(start, end) for phrase, start, end in _phrases(quote, vocabulary)
+            if "".join(phrase) == joined]
+
+
+def _words(text: str) -> list[str]:
+    return [_fold(match.group()) for match in _WORD.finditer(text)]
+
+
+def _phrases(quote: str, vocabulary: frozenset[str]) -> Iterator[tuple[tuple[str, ...], int, int]]:
+    """Maximal runs of number words joined by spaces or hyphens, as (words, start, end)."""
+    run: list[tuple[str, int, int]] = []
+    for match in _WORD.finditer(quote):
+        word = _fold(match.group())
+        joined = bool(run) and _JOIN.fullmatch(quote, run[-1][2], match.start()) is not None
+        if joined and (word in vocabulary or word in _CONNECTORS):
+            run.append((word, *match.span()))
+            continue
+        yield from _phrase(run)
+        run = [(word, *match.span())] if word in vocabulary else []
+    yield from _phrase(run)
+
+
+def _phrase(run: list[tuple[str, int, int]]) -> Iterator[tuple[tuple[str, ...], int, int]]:
+    """The run as one phrase, without the connectors it ended on ("trois et" is "trois")."""
+    end = len(run)
+    while end and run[end - 1][0] in _CONNECTORS:
+        end -= 1
+    if end:
+        yield tuple(word for word, _, _ in run[:end]), run[0][1], run[end - 1][2]
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Every word of a number phrase in the dataset's languages, folded; built once."""
+    numbers = [*range(101), *range(200, 1001, 100),
+               *(factor * 10**power for power in (3, 6, 9, 12) for factor in (1, 2))]
+    words = {word for language in _LANGUAGES for number in numbers
+             for word in _words(num2words(number, lang=language))}
+    words.update(_EXTRA_WORDS)
+    arabic = {word for word in words if _is_arabic(word)}
+    # Arabic writes "و" (and) glued to the next number word, and tens in the genitive -ين too.
+    words.update(word[:-2] + "ين" for word in arabic if word.endswith("ون"))
+    words.update("و" + word for word in arabic)
+    return frozenset(words - _CONNECTORS)
 
 
 def words_mean(words: str, value: float, language: str) -> bool:
-    """Whether `words` spell `value` in `language` ("dix" is 10 in French)."""
-    if float(value) != int(value):
+    """Whether `words` spell `value` in `language` ("dix" is 10 in French).
+
+    Never raises: nan, infinities, fractions, values beyond 10**15 and languages num2words
+    does not know give False. O(len(words)): num2words writes a few dozen words at most.
+    """
+    if isinstance(value, float) and not math.isfinite(value):
         return False
-    spelled = num2words(int(value), lang=language)
-    return _squash(spelled) == _squash(words)
+    if abs(value) > _LARGEST or value != int(value):
+        return False
+    try:
+        spelled = num2words(int(value), lang=language)
+    # Each num2words language raises its own errors (NotImplementedError for an unknown one,
+    # OverflowError, KeyError…); any of them means the words cannot be checked to match.
+    except Exception:
+        return False
+    # Joined, so that Arabic "و عشرون" and "وعشرون" (and) or "dix sept" and "dix-sept" agree.
+    return "".join(_words(spelled)) == "".join(_words(words))
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[\s\-]+", " ", _normalise(text)).strip().casefold()
+# ---------------------------------------------------------------------------------------------
+# Qualifier phrases: "plus de 12 000", "12,000 or more"
+# ---------------------------------------------------------------------------------------------
 
 
-def bound_before(quote: str, span: tuple[int, int]) -> tuple[Qualifier, str] | None:
-    """The bound written just before a span, as ("more_than", "plus de"), if any."""
-    before = _normalise(quote)[: span[0]].rstrip().casefold()
-    for qualifier, markers in _MARKERS.items():
-        for marker in markers:
-            if before.endswith(marker) and (len(before) == len(marker)
-                                             or not before[-len(marker) - 1].isalnum()):
-                return qualifier, marker
+class _Phrases(NamedTuple):
+    before: tuple[str, ...]  # written just before the number: "plus de 83 %"
+    after: tuple[str, ...] = ()  # written just after it: "12 000 et plus"
+
+
+# Phrases that, next to a number, say it is a bound or a rounding rather than a count. Written
+# folded (lower case, NFC, straight apostrophe, single spaces).
+_MARKERS: dict[Qualifier, _Phrases] = {
+    Qualifier.more_than: _Phrases(
+        ("plus de", "more than", "over", "أكثر من", "ما يزيد عن", "ما يزيد على", "supérieur à",
+         "au-delà de"),
+        ("et plus", "ou plus", "or more", "and more", "and over", "فأكثر", "أو أكثر")),
+    Qualifier.at_least: _Phrases(("au moins", "at least", "على الأقل"), ("على الأقل",)),
+    Qualifier.approximately: _Phrases(
+        ("environ", "près de", "quelque", "quelques", "about", "around", "nearly",
+         "approximately", "some", "حوالي", "حوالى", "نحو", "قرابة", "زهاء"),
+        ("environ",)),
+    Qualifier.less_than: _Phrases(("moins de", "less than", "fewer than", "under", "أقل من")),
+    Qualifier.at_most: _Phrases(("au plus", "at most", "jusqu'à", "up to", "على الأكثر"),
+                                ("على الأكثر",)),
+}
+# Longest first, so that a phrase is never taken for a shorter one it ends with.
+_BEFORE = sorted(((phrase, qualifier) for qualifier, phrases in _MARKERS.items()
+                  for phrase in phrases.before), key=lambda pair: -len(pair[0]))
+_AFTER = sorted(((phrase, qualifier) for qualifier, phrases in _MARKERS.items()
+                 for phrase in phrases.after), key=lambda pair: -len(pair[0]))
+_BEFORE_PHRASES = tuple(phrase for phrase, _ in _BEFORE)
+_AFTER_PHRASES = tuple(phrase for phrase, _ in _AFTER)
+_ALL = _BEFORE_PHRASES + _AFTER_PHRASES
+# How many visible characters to read beside a number: the longest phrase, a percent sign,
+# up to two Arabic proclitics and the character that shows where the phrase's word begins.
+_REACH = max(len(phrase.replace(" ", "")) for phrase in _ALL) + 4
+# Arabic glues "و" (and), "ف" (so), "ب" (by), "ل" (to), "ك" (as) to the next word: "بأكثر من".
+_PROCLITICS = re.compile("[وفبلك]{1,2}$")
+_PERCENT = ("%", "٪")
+
+_SPACES = re.compile(r"\s+")
+# Typographic apostrophes read as the straight one; Arabic short vowels and the stretching
+# tatweel do not change a word.
+_FOLD = str.maketrans({"’": "'", "ʼ": "'", "\u0640": None,
+                       **{chr(mark): None for mark in range(0x064B, 0x0653)}})
+
+
+def qualifier_near(quote: str, span: tuple[int, int]) -> tuple[Qualifier, str] | None:
+    """The qualifier a phrase right before or after the span gives, as (more_than, "plus de").
+
+    Any whitespace may separate the phrase's words and the number ("plus\u00a0de  12 000",
+    "12,000\tor more"), a percent sign may stand between the number and a phrase after it
+    ("83 % ou plus"); the phrase must be whole words. O(w), w the stretch read around the
+    span: a few visible characters and the whitespace among them, at most the quote's length.
+    """
+    before = _before(quote, span[0])
+    for phrase, qualifier in _BEFORE if before.endswith(_BEFORE_PHRASES) else ():
+        if before.endswith(phrase) and _ends_word(before[: len(before) - len(phrase)], phrase):
+            return qualifier, phrase
+    after = _after(quote, span[1])
+    for phrase, qualifier in _AFTER if after.startswith(_AFTER_PHRASES) else ():
+        rest = after[len(phrase):]
+        if after.startswith(phrase) and not (rest and rest[0].isalnum()):
+            return qualifier, phrase
     return None
+
+
+
+
+def has_bound_marker(quote: str) -> bool:
+    """Whether any qualifier phrase occurs anywhere in the quote.
+
+    A cheap first look: it may say yes when `qualifier_near` finds nothing ("rover" holds
+    "over"), never the reverse. O(n) in the quote's length (times the fixed number of phrases).
+    """
+    folded = _fold(quote)
+    return any(phrase in folded for phrase in _ALL)
+
+
+def _fold(text: str) -> str:
+    """Text as phrases are compared: NFC, case-folded, each whitespace run one space."""
+    text = unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _before(text: str, start: int) -> str:
+    """The text just before `start`, folded: `_REACH` visible characters, or all there is."""
+    begin = max(start - 2 * _REACH, 0)
+    folded = _fold(text[begin:start])
+    if begin == 0 or _enough(folded):  # most text: few spaces, a short slice holds enough
+        return folded
+    index, seen = start, 0
+    while index > 0 and seen < _REACH:
+        index -= 1
+        seen += _visible(text[index])
+    return _fold(text[index:start])
+
+
+def _after(text: str, end: int) -> str:
+    """The text just after `end`, folded, past a percent sign: as `_before`, the other way."""
+    stop = min(end + 2 * _REACH, len(text))
+    folded = _fold(text[end:stop])
+    if stop < len(text) and not _enough(folded):
+        index, seen = end, 0
+        while index < len(text) and seen < _REACH:
+            seen += _visible(text[index])
+            index += 1
+        folded = _fold(text[end:index])
+    return folded[1:].lstrip() if folded.startswith(_PERCENT) else folded
+
+
+def _enough(folded: str) -> bool:
+    return len(folded) - folded.count(" ") >= _REACH
+
+
+def _visible(char: str) -> bool:
+    """Whether a character survives folding as one of its own (not a space or a mark)."""
+    return not (char.isspace() or unicodedata.combining(char) or char == "\u0640")
+
+
+def _ends_word(head: str, phrase: str) -> bool:
+    """Whether `head`, the text before a phrase, ends where a word may begin."""
+    if _is_arabic(phrase):
+        head = _PROCLITICS.sub("", head, count=1)
+    return not head or not head[-1].isalnum()
+
+
+def _is_arabic(word: str) -> bool:
+    return "\u0600" <= word[0] <= "\u06ff"

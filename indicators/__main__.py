@@ -28,6 +28,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         print(f"{len(error.problems)} error(s); nothing was written.", file=sys.stderr)
         return 1
+    except Exception as error:  # an editor gets one line to report, never a traceback
+        print(f"{_target(args)}: internal error while checking the file "
+              f"({type(error).__name__}): please report it", file=sys.stderr)
+        return 2
+
+
+def _target(args: argparse.Namespace) -> Path:
+    """The file a command was working on, as the editor typed it."""
+    return _shown(getattr(args, "path", None) or args.out)
 
 
 def _parser() -> argparse.ArgumentParser:

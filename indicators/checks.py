@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from itertools import combinations
 
 from indicators.models import Dataset, Figure, Qualifier, Unit
+from indicators.periods import YEAR_RANGE
 from indicators.problems import Path, Problem
 from indicators.quotes import (
-    bound_before,
     has_bound_marker,
+    qualifier_near,
     spans_of_value,
     spans_of_words,
     words_mean,
@@ -17,9 +17,11 @@ from indicators.quotes import (
 
 Check = Callable[[Dataset], list[Problem]]
 
-# Calendar years outside this range are typos in a dataset about today's migration policy
-# (IOM's founding in 1951 is the oldest year the sources give).
-YEAR_RANGE = (1900, 2100)
+# A century: no residence permit, programme or wait the sources describe comes near it, so a
+# longer duration is a typo (often a year, such as 2014, written in a months field).
+LONGEST_DURATION = {Unit.months: 1200, Unit.years: 100}
+# A conflict warning names this many distinct values; a long series says how many more.
+NAMED_VALUES = 10
 
 # (smaller, larger): the first indicator can never exceed the second for the same period.
 PLAUSIBLE_ORDER: tuple[tuple[str, str], ...] = (
@@ -82,6 +84,9 @@ def _range_message(unit: Unit, value: float) -> str | None:
         return f"a year must be between {YEAR_RANGE[0]} and {YEAR_RANGE[1]}, not {value}"
     if value < 0:
         return f"a {unit.value} cannot be negative, not {value}"
+    longest = LONGEST_DURATION.get(unit)
+    if longest is not None and value > longest:
+        return f"a duration in {unit.value} must be at most a century ({longest}), not {value}"
     return None
 
 
@@ -115,68 +120,123 @@ def quote_writes_value(dataset: Dataset) -> list[Problem]:
 
 
 def bound_not_exact(dataset: Dataset) -> list[Problem]:
-    """A quote that says "plus de" before the value cannot be marked exact."""
+    """The qualifier agrees with a phrase the quote writes next to the value ("plus de 12 000").
+
+    O(n) in the quotes' length: a cheap look for any phrase, then the few words beside each
+    place the value is written.
+    """
     problems = []
     for index, figure in enumerate(dataset.figures):
-        if figure.qualifier != Qualifier.exact or not has_bound_marker(figure.quote):
+        if not has_bound_marker(figure.quote):
             continue
-        for qualifier, marker in _bounds(figure):
-            problems.append(Problem(
-                f"the quote says '{marker}' before the value but the qualifier is exact: "
-                f"set qualifier: {qualifier.value}",
-                ("figures", index, "qualifier"),
-            ))
-            break
+        near = _qualifiers_near(figure)
+        written = [found for found in near if found]
+        # The value written twice, once bare and once "plus de": either qualifier is right.
+        if not written or any((found[0] if found else Qualifier.exact) == figure.qualifier
+                              for found in near):
+            continue
+        qualifier, marker = written[0]
+        problems.append(Problem(
+            f"the quote says '{marker}' next to the value but the qualifier is "
+            f"{figure.qualifier.value}: set qualifier: {qualifier.value}",
+            ("figures", index, "qualifier"),
+        ))
     return problems
 
 
-def _bounds(figure: Figure) -> list[tuple[Qualifier, str]]:
+def _qualifiers_near(figure: Figure) -> list[tuple[Qualifier, str] | None]:
+    """The qualifier phrase beside each place the quote writes the value, None where bare."""
     spans = (spans_of_words(figure.quote, figure.value_in_words) if figure.value_in_words
              else spans_of_value(figure.quote, figure.value))
-    found = (bound_before(figure.quote, span) for span in spans)
-    return [bound for bound in found if bound]
+    return [qualifier_near(figure.quote, span) for span in spans]
+
+
+def repeated_figures(dataset: Dataset) -> list[Problem]:
+    """No figure is entered twice: same indicator, value, qualifier, period, source and quote.
+
+    O(n): one dictionary of those six fields.
+    """
+    first_seen: dict[tuple[object, ...], int] = {}
+    problems = []
+    for index, figure in enumerate(dataset.figures):
+        key = (figure.indicator, figure.value, figure.qualifier, figure.period, figure.source,
+               figure.quote)
+        first = first_seen.setdefault(key, index)
+        if first != index:
+            problems.append(Problem(
+                f"figures.{index} repeats figures.{first} ('{dataset.figures[first].id}'): same "
+                "indicator, value, qualifier, period, source and quote; remove one",
+                ("figures", index),
+            ))
+    return problems
 
 
 def conflicting_values(dataset: Dataset) -> list[Problem]:
-    """Two figures for one indicator and period that disagree: both stay, a reader is told."""
-    problems = []
+    """Figures for one indicator and period that disagree: all stay, a reader is told once.
+
+    O(n): one warning per group, at its first figure, naming each distinct value once.
+    """
     figures = dataset.figures
+    problems = []
     for group in conflict_groups(figures):
-        for i, j in combinations(group, 2):
-            a, b = figures[i], figures[j]
-            if (a.value, a.qualifier) != (b.value, b.qualifier):
-                problems.append(Problem(
-                    f"conflicting figures for '{a.indicator}' ({a.period or 'no period'}): "
-                    f"{_shown(a)} here, {_shown(b)} in figures.{j} ('{b.id}')",
-                    ("figures", i, "value"), severity="warning",
-                ))
+        first = figures[group[0]]
+        problems.append(Problem(
+            f"conflicting figures for '{first.indicator}' ({first.period or 'no period'}): "
+            f"{_shown(first)} here ({first.id}){_others(figures, group)}",
+            ("figures", group[0], "value"), severity="warning",
+        ))
     return problems
 
 
+def _others(figures: Sequence[Figure], group: list[int]) -> str:
+    """`, <value> in figures.<j> ('<id>')` for each other distinct value, at its first figure."""
+    first_of: dict[tuple[float, Qualifier], int] = {}
+    for index in group:
+        first_of.setdefault((figures[index].value, figures[index].qualifier), index)
+    others = list(first_of.values())[1:]
+    named = [f", {_shown(figures[j])} in figures.{j} ('{figures[j].id}')"
+             for j in others[:NAMED_VALUES - 1]]
+    hidden = len(others) - len(named)
+    return "".join(named) + (f", … and {hidden} more" if hidden else "")
+
+
 def conflict_groups(figures: Sequence[Figure]) -> list[list[int]]:
-    """Positions of figures sharing an indicator and period whose values or qualifiers differ."""
+    """Positions of figures sharing an indicator and period whose values or qualifiers differ.
+
+    O(n): one pass to group, one set per group.
+    """
     return [[index for index, _ in members]
             for members in _by_indicator_and_period(figures).values()
             if len({(figure.value, figure.qualifier) for _, figure in members}) > 1]
 
 
 def implausible_pairs(dataset: Dataset) -> list[Problem]:
-    """A part larger than its whole for the same period (more approved than applied for)."""
+    """A part larger than its whole for the same period (more approved than applied for).
+
+    O(n): each part is compared once, with the smallest exact whole of its period.
+    """
     problems = []
     groups = _by_indicator_and_period(dataset.figures)
     for smaller, larger in PLAUSIBLE_ORDER:
         for (indicator, period), members in groups.items():
             if indicator != smaller:
                 continue
+            whole = _smallest_exact(groups.get((larger, period), []))
+            if whole is None:
+                continue
             for i, part in members:
-                for _, whole in groups.get((larger, period), []):
-                    if part.value > whole.value and whole.qualifier == Qualifier.exact:
-                        problems.append(Problem(
-                            f"'{smaller}' ({_plain(part.value)}) is larger than '{larger}' "
-                            f"({_plain(whole.value)}) for {period or 'no period'}",
-                            ("figures", i, "value"), severity="warning",
-                        ))
+                if part.value > whole.value:
+                    problems.append(Problem(
+                        f"'{smaller}' ({_plain(part.value)}) is larger than '{larger}' "
+                        f"({_plain(whole.value)}) for {period or 'no period'}",
+                        ("figures", i, "value"), severity="warning",
+                    ))
     return problems
+
+
+def _smallest_exact(members: list[tuple[int, Figure]]) -> Figure | None:
+    exact = [figure for _, figure in members if figure.qualifier == Qualifier.exact]
+    return min(exact, key=lambda figure: figure.value, default=None)
 
 
 def _by_indicator_and_period(
@@ -203,6 +263,7 @@ CHECKS: tuple[Check, ...] = (
     values_in_range,
     quote_writes_value,
     bound_not_exact,
+    repeated_figures,
     conflicting_values,
     implausible_pairs,
 )

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from indicators.periods import parse_partial, parse_period
+from indicators.periods import normal_date, normal_period
 
 # Bumped whenever the file's shape changes, so caches keyed on it never serve an old shape.
 SCHEMA_VERSION = 1
+
+# The largest value a figure may have, either side of zero. It is far above any real migration
+# figure (the world has about 8 * 10**9 people), and below 2**53 so that every count is exact
+# in a float64 column and the CSV and Excel downloads write it digit for digit (9007199254740993
+# came out as ...992). Larger values also broke Babel's number formatting (from 10**28), the
+# pandas table (from 2**63) and num2words.
+MAX_VALUE = 10**12
+# The ceiling as people read it in messages: "1 000 000 000 000".
+MAX_VALUE_TEXT = f"{MAX_VALUE:,}".replace(",", " ")
 
 Language = Literal["fr", "ar", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "ar", "en")
@@ -84,24 +94,32 @@ def _text_date(value: Any) -> Any:
     # A bare `2014` in YAML is an integer; a year is what the editor meant.
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if isinstance(value, str):
-        parse_partial(value)
-    return value
+    # Stored normalised, so the table, the downloads and the checks all see `2014`.
+    return normal_date(value) if isinstance(value, str) else value
 
 
 def _text_period(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if isinstance(value, str):
-        parse_period(value)
-    return value
+    return normal_period(value) if isinstance(value, str) else value
 
 
 def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
         shown = f"'{value}'" if isinstance(value, str) else type(value).__name__
         raise ValueError(f"the value must be a number written without quotes, not {shown}")
+    # Refused here, as a field error, so that no check (quotes, words) ever sees it.
+    if abs(value) > MAX_VALUE or (isinstance(value, float) and not math.isfinite(value)):
+        raise ValueError(f"the value must be between -{MAX_VALUE_TEXT} and {MAX_VALUE_TEXT}, "
+                         f"not {_huge(value)}")
     return value
+
+
+def _huge(value: int | float) -> str:
+    # Python refuses to write an int of more than 4300 digits (and the YAML loader stops at 30).
+    if isinstance(value, int) and value.bit_length() > 100:
+        return "a number of more than 30 digits"
+    return str(value)
 
 
 def _web_link(value: Any) -> Any:
@@ -129,7 +147,8 @@ PeriodText = Annotated[str, BeforeValidator(_text_period), WithJsonSchema(_PERIO
 Number = Annotated[
     int | float,
     BeforeValidator(_number),
-    WithJsonSchema({"type": "number", "description": "The figure as a plain number."}),
+    WithJsonSchema({"type": "number", "minimum": -MAX_VALUE, "maximum": MAX_VALUE,
+                    "description": "The figure as a plain number."}),
 ]
 WebLink = Annotated[
     str,

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 # ISO 8601-2 writes an open end as `..`: "depuis 2004" is `2004/..`, true from then on.
 OPEN = ".."
+# Calendar years outside this range are typos in a dataset about today's migration policy
+# (IOM's founding in 1951 is the oldest year the sources give); it also keeps every date
+# inside what Python's dates, Babel and the charts can draw (year 0 crashes them).
+YEAR_RANGE = (1900, 2100)
 
 
 @dataclass(frozen=True, order=True)
@@ -24,19 +29,35 @@ class PartialDate:
         """The earliest day the partial date can mean, for sorting and plotting."""
         return date(self.year, self.month or 1, self.day or 1)
 
+    def last_day(self) -> date:
+        """The latest day the partial date can mean: `2014` ends on 31 December 2014."""
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
     def __str__(self) -> str:
         parts = [f"{self.year:04d}"]
         parts += [f"{part:02d}" for part in (self.month, self.day) if part is not None]
         return "-".join(parts)
 
 
+def latin_digits(text: str) -> str:
+    """The text with every decimal digit (Arabic-Indic `٢٠١٤`, Persian `۲۰۱۴`…) in Latin."""
+    if text.isascii():
+        return text
+    return "".join(str(digit) if (digit := unicodedata.decimal(character, None)) is not None
+                   else character for character in text)
+
+
 def parse_partial(text: str) -> PartialDate:
     """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, refusing dates that do not exist."""
-    match = _PARTIAL.match(text)
+    match = _PARTIAL.match(latin_digits(text))
     if not match:
         raise ValueError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        raise ValueError(f"'{text}' is in the year {year}: dates must fall between "
+                         f"{YEAR_RANGE[0]} and {YEAR_RANGE[1]}")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' has no month {month}: months run from 01 to 12")
     if day is not None and month is not None:
@@ -59,6 +80,22 @@ def parse_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     if start and end and end.first_day() < start.first_day():
         raise ValueError(f"'{text}' ends before it starts")
     return start, end
+
+
+def normal_date(text: str) -> str:
+    """A partial date as stored: checked, in Latin digits (`٢٠١٤` is `2014`)."""
+    point = parse_partial(text)
+    return text if text.isascii() else str(point)
+
+
+def normal_period(text: str) -> str:
+    """A period as stored and compared: Latin digits, and `2014/2014` written `2014`."""
+    start, end = parse_period(text)
+    if start is not None and start == end:
+        return text if text.isascii() and "/" not in text else str(start)
+    if text.isascii():
+        return text
+    return "/".join(OPEN if point is None else str(point) for point in (start, end))
 
 
 def start_of(text: str) -> date | None:

@@ -9,6 +9,12 @@ from typing import Literal
 Path = tuple[str | int, ...]
 Severity = Literal["error", "warning"]
 
+# Control characters from the data (C0 but line feed and tab, DEL, C1) written visibly as
+# `\x1b`: printed raw, an escape sequence from a quoted YAML string would recolour, move or
+# clear the editor's terminal.
+_VISIBLE = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))
+            if chr(code) not in "\n\t"}
+
 
 @dataclass(frozen=True)
 class Position:
@@ -36,7 +42,7 @@ class Problem:
         """`FILE:LINE:COL: location: message`, the form editors and IDEs jump to."""
         line, column = (self.position.line, self.position.column) if self.position else (1, 1)
         where = f"{self.location}: " if self.path else ""
-        return f"{file}:{line}:{column}: {where}{self.message}"
+        return f"{file}:{line}:{column}: {where}{self.message}".translate(_VISIBLE)
 
 
 class DatasetError(Exception):

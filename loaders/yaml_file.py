@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from indicators.models import MAX_VALUE_TEXT
 from indicators.problems import DatasetError, Position, Problem, SourceMap
 from indicators.problems import Path as DataPath
 
@@ -22,8 +23,14 @@ MAX_DEPTH = 32
 # libyaml's C composer recurses once per level and crashes the process near 100 000 levels;
 # files whose cheap depth bound passes this are measured exactly before composing.
 _DEEP_SUSPECT = 500
-_BRACKETS = re.compile(r"[\[\]{}]")
-_LEADING = re.compile(r"^[ \t?-]*", re.MULTILINE)
+# What may stand before a block collection on its line: indentation and `- `, `? `, `: `.
+_LEAD = "[ \t?:-]"
+# Line breaks YAML 1.1 (and so libyaml) honours that editors do not show as new lines.
+_HIDDEN_BREAKS = {"\x85": "next line", "\u2028": "line separator",
+                  "\u2029": "paragraph separator"}
+# A plain integer is at most 13 digits (MAX_VALUE); past this many, int() is never called
+# (Python refuses to read more than 4300 digits) and the message counts digits instead.
+_MAX_DIGITS = 30
 
 try:  # The C parser is about ten times faster; the pure-Python one is the same grammar.
     _Loader: type = yaml.CSafeLoader
@@ -39,6 +46,7 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NUMBER_START = frozenset("0123456789+-.")
 _YAML11_BOOLS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
 _TEXT = object()  # a plain scalar that stays text
+_INFINITY = float("inf")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)$")
 # YAML 1.2 core schema words; YAML 1.1's other booleans (yes, NO, on…) are traps below.
@@ -104,11 +112,14 @@ def read_text(text: str | bytes, name: str, max_bytes: int = MAX_BYTES) -> Docum
     if len(raw) > max_bytes:
         raise DatasetError(name, [_too_big(len(raw), max_bytes)])
     decoded = _decode(raw, name)
+    _refuse_hidden_breaks(decoded, name)
     try:
         _guard_depth(decoded, name)
         root = yaml.compose(decoded, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise DatasetError(name, [_syntax_problem(error)]) from None
+    except yaml.reader.ReaderError as error:
+        raise DatasetError(name, [_reader_problem(error, decoded)]) from None
     except yaml.YAMLError as error:
         raise DatasetError(name, [Problem(f"syntax: {error}")]) from None
     if root is None:  # nothing but blanks and comments
@@ -121,18 +132,43 @@ def _encode(text: str, name: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as error:
-        before = text[: error.start]
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
         raise DatasetError(name, [Problem(
             f"character U+{ord(text[error.start]):04X} cannot be stored as UTF-8: remove it",
-            position=Position(line, column))]) from None
+            position=_position_in(text, error.start))]) from None
+
+
+def _position_in(text: str, index: int) -> Position:
+    """The 1-based line and column of `text[index]`."""
+    before = text[:index]
+    return Position(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+
+
+def _refuse_hidden_breaks(text: str, name: str) -> None:
+    """Refuse line breaks that YAML sees and editors hide: they can slip in a hidden key."""
+    found = [index for character in _HIDDEN_BREAKS if (index := text.find(character)) >= 0]
+    if found:
+        index = min(found)
+        raise DatasetError(name, [Problem(
+            f"character U+{ord(text[index]):04X} ({_HIDDEN_BREAKS[text[index]]}) is a line "
+            "break for YAML but invisible in most editors: remove it or write a real line "
+            "break", position=_position_in(text, index))])
+
+
+def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
+    """A character libyaml refuses (a control character), at its true line and column."""
+    index = error.position
+    if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text
+        index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    return Problem(f"character U+{code:04X} is not allowed in YAML: remove it",
+                   position=_position_in(text, index))
 
 
 def _guard_depth(text: str, name: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH before the C composer can recurse into it."""
-    if _depth_bound(text) <= _DEEP_SUSPECT:
+    if not _may_nest_deeper(text, _DEEP_SUSPECT):
         return
+    # The parser's events are not recursive: counting them is exact, and safe at any depth.
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
@@ -146,14 +182,23 @@ def _guard_depth(text: str, name: str) -> None:
             depth -= 1
 
 
-def _depth_bound(text: str) -> int:
-    """An upper bound on nesting: flow brackets (quoted ones too) plus leading indentation."""
-    flow = deepest = 0
-    for bracket in _BRACKETS.findall(text):
-        flow += 1 if bracket in "[{" else -1
-        deepest = max(deepest, flow)
-    block = max((len(run) for run in _LEADING.findall(text)), default=0)
-    return deepest + block + 1
+def _may_nest_deeper(text: str, levels: int) -> bool:
+    """False only when the text provably nests at most `levels` deep.
+
+    The bound only adds, so nothing in a comment or a quoted string can lower it. Flow: each
+    `[` opens at most two levels (the sequence and an implicit `[a: b]` pair), each `{` one.
+    Block: every nesting step indents at least once more except a sequence at its parent
+    mapping's indentation (`key:` then `- item`), so a block collection starting at column c
+    is at most 2c + 2 levels deep; and c is within its line's run of spaces and `- ? :`.
+    """
+    spare = levels - 2 * text.count("[") - text.count("{") - 2
+    if spare < 0:
+        return True
+    # A leading run this long could carry block nesting past the spare levels.
+    run = spare // 2 + 1
+    lead = f"{_LEAD}{{{run},}}"
+    return bool(re.match(lead, text) or re.search(f"\n{lead}", text)
+                or re.search(f"\r{lead}", text))
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -276,9 +321,17 @@ class _Walker:
             # Ids, periods and vocabulary words repeat thousands of times: keep one copy.
             return sys.intern(text) if len(text) <= _INTERN_MAX else text
         if _INT.match(text):
+            digits = len(text.lstrip("+-"))
+            if digits > _MAX_DIGITS:
+                return self.fail(node, f"'{text[:12]}…' has {digits} digits: a figure is at "
+                                       f"most {MAX_VALUE_TEXT}")
             return int(text)
         if _FLOAT.match(text):
-            return float(text)
+            number = float(text)
+            if number in (_INFINITY, -_INFINITY):
+                return self.fail(node, f"'{text[:12]}…' is too large to be a number: a figure "
+                                       f"is at most {MAX_VALUE_TEXT}")
+            return number
         for pattern, message in _TRAPS:
             if pattern.match(text):
                 return self.fail(node, message.format(text))
@@ -317,7 +370,9 @@ def _paths_of(root: yaml.Node, wanted: set[int]) -> dict[int, list[DataPath]]:
         children: list[tuple[yaml.Node, DataPath, int]] = []
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                key_path = (*path, str(key_node.value))
+                # A list or mapping as a key has no name to show: its mapping stands for it.
+                key_path = ((*path, key_node.value) if isinstance(key_node, yaml.ScalarNode)
+                            else path)
                 if id(key_node) in wanted:
                     found.setdefault(id(key_node), []).append(key_path)
                 children.append((value_node, key_path, depth + 1))

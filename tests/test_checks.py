@@ -105,7 +105,7 @@ def test_lower_bound_marked_exact(load: Loader) -> None:
     _fails(load, ("value: 23096", "value: 12000"),
            ("23 096 demandes ont reçu", "plus de 12 000 migrants ont demandé"),
            message=re.escape("data.yaml:16:16: figures.0.qualifier: the quote says 'plus de' "
-                             "before the value but the qualifier is exact: set qualifier: "
+                             "next to the value but the qualifier is exact: set qualifier: "
                              "more_than"))
 
 
@@ -113,7 +113,7 @@ def test_arabic_lower_bound_marked_exact(load: Loader) -> None:
     _fails(load, ("value: 23096", "value: 100"),
            ("23 096 demandes ont reçu un avis favorable", "أكثر من 100 بلد"),
            message=re.escape("data.yaml:16:16: figures.0.qualifier: the quote says 'أكثر من' "
-                             "before the value but the qualifier is exact: set qualifier: "
+                             "next to the value but the qualifier is exact: set qualifier: "
                              "more_than"))
 
 
@@ -129,7 +129,7 @@ def test_conflict_is_a_warning(load: Loader) -> None:
     validated = load(("avis favorable\"\n", "avis favorable\"\n" + extra.lstrip("\n")))
     assert [w.format("data.yaml") for w in validated.warnings] == [
         "data.yaml:15:12: figures.0.value: conflicting figures for 'ind' (no period): 23096 "
-        "here, approximately 23000 in figures.1 ('fig2')"]
+        "here (fig), approximately 23000 in figures.1 ('fig2')"]
 
 
 def test_same_value_twice_is_no_conflict(load: Loader) -> None:
@@ -151,3 +151,68 @@ def test_more_approved_than_filed_is_a_warning(load: Loader) -> None:
     assert [w.message for w in validated.warnings] == [
         "'regularisation_applications_approved' (23096) is larger than "
         "'regularisation_applications_filed' (20000) for no period"]
+
+
+def test_one_period_in_two_spellings_is_one_conflict(load: Loader) -> None:
+    extra = SECOND_FIGURE.format(value=23000, qualifier="approximately",
+                                 quote="environ 23 000 demandes")
+    extra = extra.replace("    source: src", "    period: 2014/2014\n    source: src")
+    validated = load(("    qualifier: exact\n", "    qualifier: exact\n    period: \"٢٠١٤\"\n"),
+                     ("avis favorable\"\n", "avis favorable\"\n" + extra.lstrip("\n")))
+    assert [w.format("data.yaml") for w in validated.warnings] == [
+        "data.yaml:15:12: figures.0.value: conflicting figures for 'ind' (2014): 23096 here "
+        "(fig), approximately 23000 in figures.1 ('fig2')"]
+    assert [figure.period for figure in validated.dataset.figures] == ["2014", "2014"]
+
+
+def test_a_conflict_names_each_value_once(load: Loader) -> None:
+    figures = "".join(SECOND_FIGURE.format(value=value, qualifier=qualifier, quote=quote)
+                      .replace("fig2", name).lstrip("\n") for name, value, qualifier, quote in (
+                          ("fig2", 23096, "exact", "23096 demandes"),
+                          ("fig3", 12000, "more_than", "plus de 12 000 demandes"),
+                          ("fig4", 12000, "more_than", "plus de 12 000 demandes, encore")))
+    validated = load(("avis favorable\"\n", "avis favorable\"\n" + figures))
+    assert [w.message for w in validated.warnings] == [
+        "conflicting figures for 'ind' (no period): 23096 here (fig), more_than 12000 in "
+        "figures.2 ('fig3')"]
+
+
+def test_the_same_figure_twice_is_an_error(load: Loader) -> None:
+    extra = SECOND_FIGURE.format(value=23096, qualifier="exact",
+                                 quote="23 096 demandes ont reçu un avis favorable")
+    _fails(load, ("avis favorable\"\n", "avis favorable\"\n" + extra.lstrip("\n")),
+           message=re.escape("data.yaml:19:5: figures.1: figures.1 repeats figures.0 ('fig'): "
+                             "same indicator, value, qualifier, period, source and quote; "
+                             "remove one"))
+
+
+def test_the_same_value_from_another_sentence_is_no_repeat(load: Loader) -> None:
+    extra = SECOND_FIGURE.format(value=23096, qualifier="exact", quote="23 096 au total")
+    assert load(("avis favorable\"\n", "avis favorable\"\n" + extra.lstrip("\n"))).warnings == []
+
+
+def test_a_duration_of_more_than_a_century(load: Loader) -> None:
+    _fails(load, ("unit: count", "unit: months"), ("value: 23096", "value: 2014"),
+           ("23 096 demandes", "2014 mois"),
+           message=re.escape("data.yaml:15:12: figures.0.value: a duration in months must be "
+                             "at most a century (1200), not 2014"))
+
+
+def test_a_part_is_compared_with_the_smallest_exact_whole(load: Loader) -> None:
+    indicators = ("  - id: ind\n", "  - id: regularisation_applications_filed\n    theme: "
+                  "regularisation\n    unit: count\n    label: {fr: a, ar: b, en: c}\n"
+                  "    definition: {fr: a, ar: b, en: c}\n  - id: ind\n")
+    wholes = "".join(SECOND_FIGURE.format(value=value, qualifier=qualifier, quote=quote)
+                     .replace("fig2", name)
+                     .replace("indicator: ind", "indicator: regularisation_applications_filed")
+                     .lstrip("\n") for name, value, qualifier, quote in (
+                         ("filed-a", 21000, "exact", "21 000 demandes"),
+                         ("filed-b", 20000, "exact", "20 000 demandes"),
+                         ("filed-c", 10000, "more_than", "plus de 10 000 demandes")))
+    approved = "regularisation_applications_approved"
+    validated = load(indicators, ("indicator: ind", f"indicator: {approved}"),
+                     ("  - id: ind\n", f"  - id: {approved}\n"),
+                     ("avis favorable\"\n", "avis favorable\"\n" + wholes))
+    larger = [w.message for w in validated.warnings if "is larger than" in w.message]
+    assert larger == [f"'{approved}' (23096) is larger than 'regularisation_applications_filed' "
+                      "(20000) for no period"]

@@ -4,7 +4,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from indicators import checks
 from indicators.__main__ import main
+from indicators.models import Dataset
+from indicators.problems import Problem
 from tests.conftest import DATA, MINIMAL, ROOT
 
 
@@ -56,3 +61,19 @@ def test_schema_command_writes_the_file(tmp_path: Path) -> None:
     assert main(["schema", "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == (ROOT / "data/indicators.schema.json").read_text(
         encoding="utf-8")
+
+
+def test_an_internal_error_is_one_line_and_exit_2(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    def broken_check(dataset: Dataset) -> list[Problem]:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(checks, "CHECKS", (*checks.CHECKS, broken_check))
+    (tmp_path / "data.yaml").write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "data.yaml"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == ("data.yaml: internal error while checking the file "
+                            "(ZeroDivisionError): please report it\n")

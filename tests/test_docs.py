@@ -11,10 +11,12 @@ from tests.conftest import ROOT
 
 # The modules whose messages reach an editor.
 MESSAGE_MODULES = ["indicators/checks.py", "indicators/validation.py", "indicators/periods.py",
-                   "indicators/models.py", "loaders/yaml_file.py"]
+                   "indicators/models.py", "loaders/yaml_file.py", "loaders/files.py",
+                   "loaders/sandbox.py"]
 # Calls whose first argument is a message, and helpers that return message pieces.
 MESSAGE_CALLS = {"Problem", "ValueError", "fail"}
-MESSAGE_HELPERS = {"_range_message", "_unknown_field", "_unknown", "_plain_message", "_too_big"}
+MESSAGE_HELPERS = {"_range_message", "_unknown_field", "_unknown", "_plain_message", "_too_big",
+                   "too_big", "_cannot_read", "_limit_problem"}
 GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
 
 

@@ -2,15 +2,40 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
 from indicators.__main__ import main
 from loaders import MAX_BYTES
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, ROOT, Loader
 
 FIGURE_LINE = 13  # `  - id: fig` in MINIMAL
+# A hang guard, not a benchmark: every case here answers in well under a second (a subprocess
+# in about one), while the bugs they pin down took minutes or never returned.
+HANG_SECONDS = 10
+
+
+@pytest.fixture(autouse=True)
+def hang_guard() -> Iterator[None]:
+    """Fail any case still running after HANG_SECONDS instead of hanging the suite."""
+
+    def _hung(signum: int, frame: FrameType | None) -> None:
+        pytest.fail(f"a hostile case ran for more than {HANG_SECONDS} s")
+
+    previous = signal.signal(signal.SIGALRM, _hung)
+    signal.setitimer(signal.ITIMER_REAL, HANG_SECONDS)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _edit(*replacements: tuple[str, str]) -> str:
@@ -19,6 +44,33 @@ def _edit(*replacements: tuple[str, str]) -> str:
         assert old in text, old
         text = text.replace(old, new, 1)
     return text
+
+
+MILESTONE = """\
+milestones:
+  - id: ms
+    date: {date}
+    kind: report
+    label: {{fr: Rapport, ar: تقرير, en: Report}}
+    source: src
+    quote: "Le rapport"
+"""
+REPEATED_FIGURE = """\
+  - id: fig2
+    indicator: ind
+    value: 23096
+    qualifier: exact
+    source: src
+    quote: "23 096 demandes ont reçu un avis favorable"
+"""
+CEILING = "the value must be between -1 000 000 000 000 and 1 000 000 000 000"
+
+
+def _value(value: str, words: str | None = None) -> str:
+    """MINIMAL with another value, which its quote writes (or spells in `words`)."""
+    field = f"value: {value}" + (f"\n    value_in_words: {words}" if words else "")
+    quote = f"{words or value} demandes"
+    return _edit(("value: 23096", field), ("23 096 demandes", quote))
 
 
 ALIAS_BOMB = "\n".join(
@@ -64,7 +116,7 @@ CASES: list[tuple[str, str | bytes, str]] = [
      "sentence that holds it, or give value_in_words if the source spells it in words"),
     ("lower bound marked exact", _edit(("value: 23096", "value: 12000"),
                                        ("23 096 demandes", "plus de 12 000 demandes")),
-     "data.yaml:16:16: figures.0.qualifier: the quote says 'plus de' before the value but the "
+     "data.yaml:16:16: figures.0.qualifier: the quote says 'plus de' next to the value but the "
      "qualifier is exact: set qualifier: more_than"),
     ("javascript link", _edit(("    language: fr\n", "    language: fr\n"
                                                      "    url: javascript:alert(1)\n")),
@@ -101,6 +153,59 @@ CASES: list[tuple[str, str | bytes, str]] = [
      "data.yaml:4:16: byte 0xe9 is not valid UTF-8: save the file as UTF-8"),
     ("negative count", _edit(("value: 23096", "value: -5"), ("23 096 demandes", "-5 demandes")),
      "data.yaml:15:12: figures.0.value: a count cannot be negative, not -5"),
+    # Values that used to validate and then crash Babel, pandas, num2words or the walker.
+    ("count of 10^28 (Babel)", _value("1" + "0" * 28),
+     f"data.yaml:15:12: figures.0.value: {CEILING}, not 1{'0' * 28}"),
+    ("count of 2^63 (pandas)", _value(str(2**63)),
+     f"data.yaml:15:12: figures.0.value: {CEILING}, not 9223372036854775808"),
+    ("count beyond float64's exact integers (CSV)", _value("9007199254740993"),
+     f"data.yaml:15:12: figures.0.value: {CEILING}, not 9007199254740993"),
+    ("count of 5001 digits (int-string limit)", _value("1" + "0" * 5000),
+     "data.yaml:15:12: figures.0.value: '100000000000…' has 5001 digits: a figure is at most "
+     "1 000 000 000 000"),
+    ("float of 400 digits (inf)", _value("1" * 400 + ".5"),
+     "data.yaml:15:12: figures.0.value: '111111111111…' is too large to be a number: a figure "
+     "is at most 1 000 000 000 000"),
+    ("10^400 in words (num2words)", _value("1" + "0" * 400, words="dix"),
+     "data.yaml:15:12: figures.0.value: '100000000000…' has 401 digits: a figure is at most "
+     "1 000 000 000 000"),
+    ("10^20 in words: refused before the checks", _value("1" + "0" * 20, words="cent"),
+     f"data.yaml:15:12: figures.0.value: {CEILING}, not 1{'0' * 20}"),
+    # Dates the page cannot draw.
+    ("published in year 0", _edit(("    language: fr\n",
+                                   "    language: fr\n    published: \"0000-05\"\n")),
+     "data.yaml:6:16: sources.0.published: '0000-05' is in the year 0: dates must fall between "
+     "1900 and 2100"),
+    ("period ending in 2101", _edit(("    qualifier: exact\n",
+                                     "    qualifier: exact\n    period: 2014/2101\n")),
+     "data.yaml:17:13: figures.0.period: '2101' is in the year 2101: dates must fall between "
+     "1900 and 2100"),
+    ("milestone in 1899", MINIMAL + MILESTONE.format(date="1899-12-31"),
+     "data.yaml:21:11: milestones.0.date: '1899-12-31' is in the year 1899: dates must fall "
+     "between 1900 and 2100"),
+    ("the same figure twice", MINIMAL + REPEATED_FIGURE,
+     "data.yaml:19:5: figures.1: figures.1 repeats figures.0 ('fig'): same indicator, value, "
+     "qualifier, period, source and quote; remove one"),
+    # Characters an editor does not show, or that libyaml refuses.
+    ("next line (U+0085) hiding a key", _edit(("title: Titre", "title: Titre\x85note: hidden")),
+     "data.yaml:4:17: character U+0085 (next line) is a line break for YAML but invisible in "
+     "most editors: remove it or write a real line break"),
+    ("line separator (U+2028) in a quote", _edit(("23 096 demandes", "23 096\u2028demandes")),
+     "data.yaml:18:19: character U+2028 (line separator) is a line break for YAML but "
+     "invisible in most editors: remove it or write a real line break"),
+    ("bell on line 5", _edit(("language: fr", "language: fr\x07")),
+     "data.yaml:5:17: character U+0007 is not allowed in YAML: remove it"),
+    ("complex key", _edit(("  - id: fig\n", "  - id: fig\n    ? [a]\n    : b\n")),
+     "data.yaml:14:7: figures.0: a key must be a plain name"),
+    ("terminal escape in a field name", _edit(("    source: src\n    quote",
+                                               "    source: src\n    \"\\e[31mred\": x\n"
+                                               "    quote")),
+     "data.yaml:18:5: figures.0.\\x1b[31mred: unknown field '\\x1b[31mred'; known fields: id, "
+     "indicator, note, period, qualifier, quote, source, value, value_in_words"),
+    ("terminal escape in a link", _edit(("    language: fr\n", "    language: fr\n"
+                                                              "    url: \"javascript:\\e[2J\"\n")),
+     "data.yaml:6:10: sources.0.url: links must start with http:// or https:// and name a "
+     "host: 'javascript:\\x1b[2J'"),
 ]
 
 
@@ -195,3 +300,71 @@ def test_no_download_starts_a_formula(tmp_path: Path, monkeypatch: pytest.Monkey
         assert "'@SUM(A1:A9)" in cells
         assert "'+cmd|' /C calc'!A0" in cells
         assert any(cell.startswith("'- 23 096") for cell in cells)
+
+
+# libyaml's C composer recursed once per `[` and killed the process (exit 139) when the old
+# depth estimate was fooled by closing brackets in a comment or a quoted string.
+BRACKETS = 50_000
+# (where the closing brackets stand, file, line of the opening ones)
+ATTACKS: list[tuple[str, str, int]] = [
+    ("in a comment", f"# {']' * BRACKETS}\na: {'[' * BRACKETS}\n", 2),
+    ("in a double-quoted string", f"q: \"{']' * BRACKETS}\"\na: {'[' * BRACKETS}\n", 2),
+    ("in a single-quoted string", f"q: '{']' * BRACKETS}'\na: {'[' * BRACKETS}\n", 2),
+    ("in a block scalar", f"q: |\n  {']' * BRACKETS}\na: {'[' * BRACKETS}\n", 3),
+]
+
+
+@pytest.mark.parametrize(("attack", "line"), [case[1:] for case in ATTACKS],
+                         ids=[case[0] for case in ATTACKS])
+def test_closing_brackets_cannot_hide_deep_nesting(tmp_path: Path, attack: str,
+                                                   line: int) -> None:
+    (tmp_path / "data.yaml").write_text(attack, encoding="utf-8")
+    # A subprocess: a crash of the C composer must fail this test, not end the test run.
+    result = subprocess.run([sys.executable, "-m", "indicators", "validate", "data.yaml"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=HANG_SECONDS,
+                            check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1, result.stderr[-500:]
+    # The mapping is level 1 and the 32nd `[` (column 3 + 32) level 33.
+    assert result.stderr.splitlines()[0] == f"data.yaml:{line}:35: nested deeper than 32 levels"
+
+
+FIGURE = """\
+  - id: {index}
+    indicator: {indicator}
+    value: {value}
+    qualifier: exact
+    source: src
+    quote: "{value} demandes"
+"""
+
+
+def _figures(indicator: str, values: range, prefix: str) -> str:
+    return "".join(FIGURE.format(index=f"{prefix}{i}", indicator=indicator, value=value)
+                   for i, value in enumerate(values))
+
+
+def test_thousands_of_conflicting_figures_give_one_warning(load: Loader) -> None:
+    # Pairwise warnings made 4.5 million of these: 95 s and 1.5 GB.
+    head = MINIMAL.split("figures:\n")[0]
+    validated = load(text=f"{head}figures:\n{_figures('ind', range(1, 3001), 'i')}")
+    assert [warning.format("data.yaml") for warning in validated.warnings] == [
+        "data.yaml:15:12: figures.0.value: conflicting figures for 'ind' (no period): 1 here "
+        "(i0), " + ", ".join(f"{n + 1} in figures.{n} ('i{n}')" for n in range(1, 10))
+        + ", … and 2990 more"]
+
+
+def test_thousands_of_parts_are_compared_once_each(load: Loader) -> None:
+    approved, filed = ("regularisation_applications_approved",
+                       "regularisation_applications_filed")
+    indicators = "".join(
+        f"  - id: {name}\n    theme: regularisation\n    unit: count\n"
+        "    label: {fr: a, ar: b, en: c}\n    definition: {fr: a, ar: b, en: c}\n"
+        for name in (approved, filed))
+    head = MINIMAL.split("indicators:\n")[0]
+    text = (f"{head}indicators:\n{indicators}figures:\n"
+            f"{_figures(approved, range(1, 3001), 'a')}{_figures(filed, range(1000, 4000), 'f')}")
+    validated = load(text=text)
+    larger = [w for w in validated.warnings if "is larger than" in w.message]
+    assert len(larger) == 2000  # every part over the smallest whole, once
+    assert larger[0].message == (f"'{approved}' (1001) is larger than '{filed}' (1000) for "
+                                 "no period")

@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from indicators.periods import PartialDate, parse_partial, parse_period, start_of
+from indicators.periods import (
+    PartialDate,
+    latin_digits,
+    normal_date,
+    normal_period,
+    parse_partial,
+    parse_period,
+    start_of,
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -38,3 +46,39 @@ def test_bad_periods(text: str, message: str) -> None:
 ])
 def test_start_of(text: str, start: date | None) -> None:
     assert start_of(text) == start
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("0000-05", r"^'0000-05' is in the year 0: dates must fall between 1900 and 2100$"),
+    ("1899-12-31", r"^'1899-12-31' is in the year 1899: dates must fall between 1900 and 2100$"),
+    ("2101", r"^'2101' is in the year 2101: dates must fall between 1900 and 2100$"),
+])
+def test_years_outside_1900_2100_are_refused(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_partial(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2014", "2014"),
+    ("٢٠١٤", "2014"),  # Arabic-Indic
+    ("۲۰۱۴-۰۳", "2014-03"),  # Extended Arabic-Indic (Persian, Urdu)
+    ("2014/2014", "2014"),
+    ("2014-03/2014-03", "2014-03"),
+    ("٢٠١٤/٢٠١٦", "2014/2016"),
+    ("٢٠٠٤/..", "2004/.."),
+    ("../2025-11", "../2025-11"),
+    ("2014/2014-12", "2014/2014-12"),
+])
+def test_normal_period(text: str, expected: str) -> None:
+    assert normal_period(text) == expected
+
+
+def test_normal_date_writes_latin_digits() -> None:
+    assert normal_date("٢٠١٦-٠٥-٠٢") == "2016-05-02"
+    assert latin_digits("2014") == "2014"
+
+
+def test_a_stored_period_keeps_its_object_when_already_normal() -> None:
+    # 100 000 figures share a few hundred interned periods; normalising must not copy them.
+    text = "2014-03"
+    assert normal_period(text) is text

@@ -6,9 +6,9 @@ import io
 import pandas as pd
 import pytest
 
-from indicators.table import COLUMNS, figure_rows, guard_cell, to_csv
+from indicators.table import COLUMNS, figure_frame, figure_rows, guard_cell, records, to_csv
 from loaders import load_path
-from tests.conftest import DATA
+from tests.conftest import DATA, Loader
 
 EXPECTED_COLUMNS = [
     "indicator_id", "indicator", "theme", "value", "unit", "qualifier", "period", "source_id",
@@ -81,3 +81,19 @@ def test_french_excel_variant() -> None:
     row["value"] = 14.7
     text = to_csv([row], separator=";", decimal=",").decode("utf-8-sig")
     assert text.splitlines()[1].split(";")[COLUMNS.index("value")] == "14,7"
+
+
+def test_periods_are_exported_in_latin_digits(load: Loader) -> None:
+    dataset = load(("    qualifier: exact\n", "    qualifier: exact\n    period: \"٢٠١٤\"\n"),
+                   ("    language: fr\n", "    language: fr\n    published: \"٢٠١٦-٠٥\"\n")).dataset
+    parsed = list(csv.DictReader(io.StringIO(to_csv(figure_rows(dataset)).decode("utf-8-sig"))))
+    assert (parsed[0]["period"], parsed[0]["source_published"]) == ("2014", "2016-05")
+
+
+def test_the_largest_value_is_written_exactly_from_a_float_column(load: Loader) -> None:
+    # The ceiling (10**12) is below 2**53: a float64 column holds every count up to it exactly.
+    dataset = load(("value: 23096", "value: 999999999999"),
+                   ("23 096 demandes", "999999999999 demandes")).dataset
+    frame = figure_frame(dataset).astype({"value": "float64"})
+    parsed = list(csv.DictReader(io.StringIO(to_csv(records(frame)).decode("utf-8-sig"))))
+    assert parsed[0]["value"] == "999999999999"

@@ -7,7 +7,7 @@ import pytest
 
 from indicators.problems import DatasetError, Position
 from loaders import MAX_BYTES
-from loaders.yaml_file import read_document, read_text
+from loaders.yaml_file import _may_nest_deeper, read_document, read_text
 from tests.conftest import MINIMAL, Loader
 
 
@@ -139,3 +139,56 @@ def test_very_deep_nesting_is_refused_before_the_c_composer(text: str) -> None:
 def test_unencodable_text_is_an_error() -> None:
     assert _error("a: 'x\ud800'\n") == ("data.yaml:1:6: character U+D800 cannot be stored as "
                                         "UTF-8: remove it")
+
+
+def test_a_control_character_is_placed_in_characters_not_bytes() -> None:
+    # libyaml reports a byte offset; the editor counts characters (é is two bytes).
+    assert _error("a: 1\nbé: ééé\x1bx\n") == (
+        "data.yaml:2:8: character U+001B is not allowed in YAML: remove it")
+
+
+@pytest.mark.parametrize(("character", "name"), [
+    ("\x85", "next line"), ("\u2028", "line separator"), ("\u2029", "paragraph separator")])
+def test_hidden_line_breaks_are_refused(character: str, name: str) -> None:
+    assert _error(f"a: 1\nb: x{character}c: 2\n") == (
+        f"data.yaml:2:5: character U+{ord(character):04X} ({name}) is a line break for YAML "
+        "but invisible in most editors: remove it or write a real line break")
+
+
+def test_a_hidden_line_break_written_as_an_escape_is_text() -> None:
+    assert read_text('a: "x\\Ny"\n', "data.yaml").data == {"a": "x\x85y"}
+
+
+def test_a_complex_key_is_shown_at_its_mapping() -> None:
+    assert _error("figures:\n  - ? [a]\n    : b\n") == (
+        "data.yaml:2:7: figures.0: a key must be a plain name")
+
+
+@pytest.mark.parametrize(("number", "message"), [
+    ("1" * 31, "'111111111111…' has 31 digits: a figure is at most 1 000 000 000 000"),
+    ("-" + "9" * 5001, "'-99999999999…' has 5001 digits: a figure is at most 1 000 000 000 000"),
+    ("9" * 309 + ".0", "'999999999999…' is too large to be a number: a figure is at most "
+                       "1 000 000 000 000"),
+])
+def test_numbers_too_long_to_read(number: str, message: str) -> None:
+    assert _error(f"value: {number}\n") == f"data.yaml:1:8: value: {message}"
+
+
+def test_thirty_digits_are_still_read_for_the_models_to_judge() -> None:
+    assert read_text(f"value: {'1' * 30}\n", "data.yaml").data == {"value": int("1" * 30)}
+
+
+@pytest.mark.parametrize("text", [
+    # Each nests a little over 500 levels: closers in comments or quotes cannot lower the bound.
+    "# " + "]" * 600 + "\na: " + "[" * 510 + "]" * 510 + "\n",
+    "a: '" + "}" * 600 + "'\nb: " + "{a: " * 510 + "}" * 510 + "\n",
+    "a: " + "[x: " * 260 + "]" * 260 + "\n",  # `[a: b]` opens two levels per bracket
+    "a:\n" + "".join(" " * i + "- x:\n" for i in range(0, 1040, 4)),  # indentation counts too
+])
+def test_the_depth_bound_cannot_be_lowered(text: str) -> None:
+    assert _may_nest_deeper(text, 500)
+
+
+def test_a_shallow_file_is_not_measured_twice() -> None:
+    assert not _may_nest_deeper(MINIMAL, 500)
+    assert not _may_nest_deeper(MINIMAL + "# " + "[" * 100 + "\n", 500)

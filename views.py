@@ -14,13 +14,21 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from indicators import formatting
 from indicators.charts import charted, theme_chart, timeline_chart, timeline_rows
-from indicators.citations import Cited, cite, cite_figure, cited_figures, short_source, source_line
+from indicators.citations import (
+    Cited,
+    cite,
+    cite_figure,
+    cited_figures,
+    evidence,
+    short_source,
+    source_line,
+)
 from indicators.explore import conflicts, filter_frame, headline_figures, table_view
 from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
 from indicators.models import Dataset, Qualifier, Source, Theme
 from indicators.package import build_package
 from indicators.problems import DatasetError
-from indicators.table import COLUMNS, figure_frame, figure_rows, records, to_csv
+from indicators.table import columns_for, figure_frame, figure_rows, records, to_csv
 from indicators.text import markdown_escape
 from indicators.validation import Validated
 from loaders import DRAFT_MAX_BYTES
@@ -74,10 +82,15 @@ def source_block(source: Source, language: str, key: str) -> None:
 
 
 def citation(item: Cited, language: str, key: str) -> None:
-    """Source, verbatim quote, link, dates, and a copyable citation."""
+    """Source, verbatim quote (and any restatement's), link, dates, and a copyable citation."""
     source_block(item.source, language, key)
-    st.markdown(f"**{ui('quote', language)}**")
-    quote(item.figure.quote, item.source.language, key)
+    label = "quote" if item.figure.quote is not None else "as_written"
+    st.markdown(f"**{ui(label, language)}**")
+    quote(evidence(item.figure, language), item.source.language, key)
+    for again in item.restatements:
+        st.markdown(f"**{ui('restated', language)}**")
+        quote(evidence(again.figure, language), again.source.language,
+              f"{key}-{again.figure.id}")
     period = formatting.period(item.figure.period, language)
     st.caption(markdown_escape(f"{ui('period', language)}: {period} · "
                                f"{QUALIFIERS[item.figure.qualifier][language]}"))
@@ -224,7 +237,8 @@ def conflict_notes(items: Sequence[Cited], language: str) -> None:
             with column, st.container(border=True):
                 st.metric(markdown_escape(formatting.embed(short_source(item.source), language)),
                           formatting.value(item.figure, item.indicator.unit, language))
-                quote(item.figure.quote, item.source.language, f"conflict-{item.figure.id}")
+                quote(evidence(item.figure, language), item.source.language,
+                      f"conflict-{item.figure.id}")
 
 
 def timeline_view(data: Published, language: str) -> None:
@@ -391,7 +405,8 @@ def draft_preview(dataset: Dataset, language: str) -> None:
     rows = figure_rows(dataset, language)
     if len(rows) > MAX_TABLE_ROWS:
         st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
-    st.dataframe(pd.DataFrame(rows[:MAX_TABLE_ROWS], columns=list(COLUMNS)), hide_index=True,
+    st.dataframe(pd.DataFrame(rows[:MAX_TABLE_ROWS], columns=list(columns_for(dataset))),
+                 hide_index=True,
                  width="stretch")
     st.download_button(ui("download_all", language), to_csv(rows),
                        file_name=f"brouillon-{language}.csv", mime="text/csv",

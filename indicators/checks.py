@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 
-from indicators.models import Dataset, Figure, Qualifier, Unit
+from indicators.consistency import CROSS_CHECKS
+from indicators.countries import country_codes
+from indicators.models import COUNTRY, Dataset, Figure, Qualifier, Unit
 from indicators.periods import YEAR_RANGE
 from indicators.problems import Path, Problem
 from indicators.quotes import (
@@ -20,19 +22,25 @@ Check = Callable[[Dataset], list[Problem]]
 # A century: no residence permit, programme or wait the sources describe comes near it, so a
 # longer duration is a typo (often a year, such as 2014, written in a months field).
 LONGEST_DURATION = {Unit.months: 1200, Unit.years: 100}
-# A conflict warning names this many distinct values; a long series says how many more.
-NAMED_VALUES = 10
-
-# (smaller, larger): the first indicator can never exceed the second for the same period.
-PLAUSIBLE_ORDER: tuple[tuple[str, str], ...] = (
-    ("regularisation_applications_approved", "regularisation_applications_filed"),
-)
 
 
 def unique_ids(dataset: Dataset) -> list[Problem]:
-    """Every id is used once within its list."""
+    """Every id is used once within its list (and a member once within its dimension)."""
     problems = []
-    for name in ("sources", "indicators", "figures", "milestones"):
+    for index, dimension in enumerate(dataset.dimensions):
+        if dimension.id == COUNTRY:
+            problems.append(Problem(
+                "'country' is built in (ISO 3166-1 alpha-2 codes named in every language): "
+                "remove this dimension and use country: SN in breakdowns",
+                ("dimensions", index, "id")))
+        seen: set[str] = set()
+        for position, member in enumerate(dimension.members):
+            if member.id in seen:
+                problems.append(Problem(
+                    f"duplicate member '{member.id}' in dimension '{dimension.id}'",
+                    ("dimensions", index, "members", position, "id")))
+            seen.add(member.id)
+    for name in ("sources", "dimensions", "indicators", "figures", "milestones"):
         first_seen: dict[str, int] = {}
         for index, record in enumerate(getattr(dataset, name)):
             if record.id in first_seen:
@@ -49,11 +57,40 @@ def references_resolve(dataset: Dataset) -> list[Problem]:
     indicator_ids = {indicator.id for indicator in dataset.indicators}
     source_ids = {source.id for source in dataset.sources}
     problems = []
+    figure_ids = {figure.id for figure in dataset.figures}
+    members = {dimension.id: {member.id for member in dimension.members}
+               for dimension in dataset.dimensions}
     for index, figure in enumerate(dataset.figures):
         problems += _unknown(figure.indicator, indicator_ids, "indicator", ("figures", index))
         problems += _unknown(figure.source, source_ids, "source", ("figures", index))
+        if figure.restates is not None and figure.restates not in figure_ids:
+            problems.append(Problem(f"restates '{figure.restates}', which is not a figure id: "
+                                    "give the id of the figure this one writes again",
+                                    ("figures", index, "restates")))
+        problems += _breakdown_problems(figure.breakdown or {}, members, ("figures", index))
     for index, milestone in enumerate(dataset.milestones):
         problems += _unknown(milestone.source, source_ids, "source", ("milestones", index))
+    return problems
+
+
+def _breakdown_problems(breakdown: dict[str, str], members: dict[str, set[str]],
+                        at: Path) -> list[Problem]:
+    problems = []
+    for dimension, member in breakdown.items():
+        where = (*at, "breakdown", dimension)
+        if dimension == COUNTRY:
+            if member not in country_codes():
+                problems.append(Problem(
+                    f"'{member}' is not an ISO 3166-1 alpha-2 country code: write it in capitals, "
+                    "as SN for Senegal or CI for Côte d'Ivoire", where))
+        elif dimension not in members:
+            known = ", ".join(sorted([COUNTRY, *members]))
+            problems.append(Problem(f"unknown dimension '{dimension}': declare it under "
+                                    f"dimensions (known: {known})", where))
+        elif member not in members[dimension]:
+            problems.append(Problem(f"'{member}' is not a member of dimension '{dimension}': "
+                                    f"add it under its members or use one of "
+                                    f"{', '.join(sorted(members[dimension]))}", where))
     return problems
 
 
@@ -90,23 +127,45 @@ def _range_message(unit: Unit, value: float) -> str | None:
     return None
 
 
+def evidence_given(dataset: Dataset) -> list[Problem]:
+    """Each figure has its evidence: a quote, or the numeral as printed with where it stands."""
+    problems = []
+    for index, figure in enumerate(dataset.figures):
+        at = ("figures", index)
+        if figure.quote is None and figure.as_written is None:
+            problems.append(Problem(
+                "a figure needs its evidence: a quote (the sentence that writes the value), or "
+                "as_written (the numeral as printed) with a locator", at))
+        elif figure.quote is not None and figure.as_written is not None:
+            problems.append(Problem(
+                "give either quote or as_written, not both: the quote already writes the value",
+                (*at, "as_written")))
+        elif figure.as_written is not None and figure.locator is None:
+            problems.append(Problem(
+                "as_written needs a locator saying where it stands in the source "
+                "(locator: \"3e paragraphe\")", (*at, "as_written")))
+    return problems
+
+
 def quote_writes_value(dataset: Dataset) -> list[Problem]:
-    """The quote writes the value: in digits, or in the words given by `value_in_words`."""
+    """The evidence writes the value: in digits, or in the words given by `value_in_words`.
+
+    O(n) in the evidence's length (the quote reader is linear).
+    """
     languages = {source.id: source.language for source in dataset.sources}
     problems = []
     for index, figure in enumerate(dataset.figures):
         at = ("figures", index)
+        field = "quote" if figure.quote is not None else "as_written"
+        if figure.quote is None and figure.as_written is None:
+            continue  # evidence_given reports it
         if figure.value_in_words is None:
-            if not spans_of_value(figure.quote, figure.value):
-                problems.append(Problem(
-                    f"the quote does not write the value {_plain(figure.value)}; copy the sentence "
-                    "that holds it, or give value_in_words if the source spells it in words",
-                    (*at, "quote"),
-                ))
+            if not spans_of_value(figure.evidence, figure.value):
+                problems.append(Problem(_not_written(field, figure.value), (*at, field)))
             continue
-        if not spans_of_words(figure.quote, figure.value_in_words):
+        if not spans_of_words(figure.evidence, figure.value_in_words):
             problems.append(Problem(
-                f"the quote does not contain value_in_words '{figure.value_in_words}'",
+                f"the {field} does not contain value_in_words '{figure.value_in_words}'",
                 (*at, "value_in_words"),
             ))
         language = languages.get(figure.source)
@@ -119,6 +178,14 @@ def quote_writes_value(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+def _not_written(field: str, value: float) -> str:
+    if field == "quote":
+        return (f"the quote does not write the value {_plain(value)}; copy the sentence that "
+                "holds it, or give value_in_words if the source spells it in words")
+    return (f"as_written does not write the value {_plain(value)}: copy the numeral exactly as "
+            "the source prints it ('18.281', '27 643', 'plus de 83%')")
+
+
 def bound_not_exact(dataset: Dataset) -> list[Problem]:
     """The qualifier agrees with a phrase the quote writes next to the value ("plus de 12 000").
 
@@ -127,7 +194,7 @@ def bound_not_exact(dataset: Dataset) -> list[Problem]:
     """
     problems = []
     for index, figure in enumerate(dataset.figures):
-        if not has_bound_marker(figure.quote):
+        if not has_bound_marker(figure.evidence):
             continue
         near = _qualifiers_near(figure)
         written = [found for found in near if found]
@@ -146,9 +213,9 @@ def bound_not_exact(dataset: Dataset) -> list[Problem]:
 
 def _qualifiers_near(figure: Figure) -> list[tuple[Qualifier, str] | None]:
     """The qualifier phrase beside each place the quote writes the value, None where bare."""
-    spans = (spans_of_words(figure.quote, figure.value_in_words) if figure.value_in_words
-             else spans_of_value(figure.quote, figure.value))
-    return [qualifier_near(figure.quote, span) for span in spans]
+    spans = (spans_of_words(figure.evidence, figure.value_in_words) if figure.value_in_words
+             else spans_of_value(figure.evidence, figure.value))
+    return [qualifier_near(figure.evidence, span) for span in spans]
 
 
 def repeated_figures(dataset: Dataset) -> list[Problem]:
@@ -159,8 +226,8 @@ def repeated_figures(dataset: Dataset) -> list[Problem]:
     first_seen: dict[tuple[object, ...], int] = {}
     problems = []
     for index, figure in enumerate(dataset.figures):
-        key = (figure.indicator, figure.value, figure.qualifier, figure.period, figure.source,
-               figure.quote)
+        key = (figure.indicator, figure.value, figure.qualifier, figure.period, figure.as_of,
+               figure.breakdown_key(), figure.source, figure.evidence)
         first = first_seen.setdefault(key, index)
         if first != index:
             problems.append(Problem(
@@ -171,101 +238,19 @@ def repeated_figures(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-def conflicting_values(dataset: Dataset) -> list[Problem]:
-    """Figures for one indicator and period that disagree: all stay, a reader is told once.
-
-    O(n): one warning per group, at its first figure, naming each distinct value once.
-    """
-    figures = dataset.figures
-    problems = []
-    for group in conflict_groups(figures):
-        first = figures[group[0]]
-        problems.append(Problem(
-            f"conflicting figures for '{first.indicator}' ({first.period or 'no period'}): "
-            f"{_shown(first)} here ({first.id}){_others(figures, group)}",
-            ("figures", group[0], "value"), severity="warning",
-        ))
-    return problems
-
-
-def _others(figures: Sequence[Figure], group: list[int]) -> str:
-    """`, <value> in figures.<j> ('<id>')` for each other distinct value, at its first figure."""
-    first_of: dict[tuple[float, Qualifier], int] = {}
-    for index in group:
-        first_of.setdefault((figures[index].value, figures[index].qualifier), index)
-    others = list(first_of.values())[1:]
-    named = [f", {_shown(figures[j])} in figures.{j} ('{figures[j].id}')"
-             for j in others[:NAMED_VALUES - 1]]
-    hidden = len(others) - len(named)
-    return "".join(named) + (f", … and {hidden} more" if hidden else "")
-
-
-def conflict_groups(figures: Sequence[Figure]) -> list[list[int]]:
-    """Positions of figures sharing an indicator and period whose values or qualifiers differ.
-
-    O(n): one pass to group, one set per group.
-    """
-    return [[index for index, _ in members]
-            for members in _by_indicator_and_period(figures).values()
-            if len({(figure.value, figure.qualifier) for _, figure in members}) > 1]
-
-
-def implausible_pairs(dataset: Dataset) -> list[Problem]:
-    """A part larger than its whole for the same period (more approved than applied for).
-
-    O(n): each part is compared once, with the smallest exact whole of its period.
-    """
-    problems = []
-    groups = _by_indicator_and_period(dataset.figures)
-    for smaller, larger in PLAUSIBLE_ORDER:
-        for (indicator, period), members in groups.items():
-            if indicator != smaller:
-                continue
-            whole = _smallest_exact(groups.get((larger, period), []))
-            if whole is None:
-                continue
-            for i, part in members:
-                if part.value > whole.value:
-                    problems.append(Problem(
-                        f"'{smaller}' ({_plain(part.value)}) is larger than '{larger}' "
-                        f"({_plain(whole.value)}) for {period or 'no period'}",
-                        ("figures", i, "value"), severity="warning",
-                    ))
-    return problems
-
-
-def _smallest_exact(members: list[tuple[int, Figure]]) -> Figure | None:
-    exact = [figure for _, figure in members if figure.qualifier == Qualifier.exact]
-    return min(exact, key=lambda figure: figure.value, default=None)
-
-
-def _by_indicator_and_period(
-    figures: Iterable[Figure],
-) -> dict[tuple[str, str | None], list[tuple[int, Figure]]]:
-    groups: dict[tuple[str, str | None], list[tuple[int, Figure]]] = {}
-    for index, figure in enumerate(figures):
-        groups.setdefault((figure.indicator, figure.period), []).append((index, figure))
-    return groups
-
-
 def _plain(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
-
-
-def _shown(figure: Figure) -> str:
-    prefix = "" if figure.qualifier == Qualifier.exact else f"{figure.qualifier.value} "
-    return f"{prefix}{_plain(figure.value)}"
 
 
 CHECKS: tuple[Check, ...] = (
     unique_ids,
     references_resolve,
     values_in_range,
+    evidence_given,
     quote_writes_value,
     bound_not_exact,
     repeated_figures,
-    conflicting_values,
-    implausible_pairs,
+    *CROSS_CHECKS,
 )
 
 

@@ -12,19 +12,39 @@ from indicators.periods import parse_partial
 
 @dataclass(frozen=True, slots=True)
 class Cited:
-    """A figure with everything needed to show and cite it."""
+    """A figure with everything needed to show and cite it, and the figures restating it."""
 
     figure: Figure
     indicator: Indicator
     source: Source
+    # The same statement written again (a headline, a subtitle), with its own source and
+    # words: shown with the figure, never as a figure of its own.
+    restatements: tuple[Cited, ...] = ()
 
 
 def cited_figures(dataset: Dataset) -> list[Cited]:
-    """Every figure joined to its indicator and source, in file order."""
+    """Every figure joined to its indicator and source, in file order; restatements folded.
+
+    A figure that restates another is not listed on its own: it rides with its original, so
+    a chart, a card or a table shows the statement once, and its citation gives both quotes.
+    """
     indicators = {indicator.id: indicator for indicator in dataset.indicators}
     sources = {source.id: source for source in dataset.sources}
-    return [Cited(figure, indicators[figure.indicator], sources[figure.source])
-            for figure in dataset.figures]
+    restating: dict[str, list[Cited]] = {}
+    for figure in dataset.figures:
+        if figure.restates is not None:
+            restating.setdefault(figure.restates, []).append(
+                Cited(figure, indicators[figure.indicator], sources[figure.source]))
+    return [Cited(figure, indicators[figure.indicator], sources[figure.source],
+                  tuple(restating.get(figure.id, ())))
+            for figure in dataset.figures if figure.restates is None]
+
+
+def evidence(figure: Figure, language: str) -> str:
+    """The words that write the value: the verbatim quote, or the numeral as printed, and where."""
+    if figure.quote is not None:
+        return figure.quote
+    return f"{figure.as_written} ({ui('locator', language)}: {figure.locator})"
 
 
 def short_source(source: Source, limit: int = 60) -> str:
@@ -50,17 +70,22 @@ def source_line(source: Source, language: str) -> str:
     return ". ".join(parts) + "."
 
 
-def cite(source: Source, quote: str, language: str) -> str:
+def cite(source: Source, quote: str, language: str, *, label: str = "quote") -> str:
     """The full citation: source line, date accessed, and the verbatim quote."""
     accessed = (_date(source.accessed, language) if source.accessed
                 else ui("unknown", language))
     return (f"{source_line(source, language)} {ui('accessed', language)}: {accessed}.\n"
-            f"{ui('quote', language)} ({source.language}): « {quote} »")
+            f"{ui(label, language)} ({source.language}): « {quote} »")
 
 
 def cite_figure(item: Cited, language: str) -> str:
-    """Citation of one figure."""
-    return cite(item.source, item.figure.quote, language)
+    """Citation of one figure, and of every restatement of it, each with its own words."""
+    return "\n\n".join(_cite_one(cited, language) for cited in (item, *item.restatements))
+
+
+def _cite_one(item: Cited, language: str) -> str:
+    label = "quote" if item.figure.quote is not None else "as_written"
+    return cite(item.source, evidence(item.figure, language), language, label=label)
 
 
 def _date(text: str | None, language: str) -> str:

@@ -8,8 +8,8 @@ from typing import Any
 import pandas as pd
 
 from indicators import formatting
-from indicators.checks import conflict_groups
 from indicators.citations import Cited, short_source
+from indicators.consistency import conflict_groups
 from indicators.labels import QUALIFIERS, ui
 
 # The overview's cards, in reading order: what a policymaker asks first.

@@ -160,6 +160,10 @@ UI: dict[str, dict[str, str]] = {
     "until": {"fr": "jusqu'à", "ar": "حتى", "en": "until"},
     "download_csv": {"fr": "Télécharger (CSV)", "ar": "تنزيل (CSV)", "en": "Download (CSV)"},
     "figures": {"fr": "Chiffres", "ar": "الأرقام", "en": "Figures"},
+    "locator": {"fr": "emplacement", "ar": "الموضع", "en": "where"},
+    "as_written": {"fr": "Tel qu'imprimé", "ar": "كما ورد", "en": "As printed"},
+    "restated": {"fr": "Le même chiffre, écrit ailleurs", "ar": "الرقم نفسه في موضع آخر",
+                 "en": "The same figure, written again"},
     "dropped": {
         "fr": "Pour les éditeurs : cette version du fichier compte {now} chiffres, contre "
               "{before} dans la version précédente ({n} en moins). Si ce n'est pas voulu, le "

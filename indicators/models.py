@@ -202,6 +202,36 @@ class Indicator(_Record):
     definition: Localized
 
 
+def _member_id(value: Any) -> Any:
+    # `campaign: 2014` is an integer in YAML; the member's id is what the editor meant.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+MemberId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=80),
+                     BeforeValidator(_member_id),
+                     WithJsonSchema({"type": ["string", "integer"],
+                                     "description": "A member id of the dimension; for "
+                                                    "country, an ISO 3166-1 alpha-2 code."})]
+# The dimension every file has without declaring it: members are ISO 3166-1 alpha-2 codes,
+# named in each language by Babel (checks.COUNTRY_CODES).
+COUNTRY = "country"
+
+
+class Member(_Record):
+    """One value a dimension takes: a campaign, a region."""
+
+    id: MemberId
+    label: Localized
+
+
+class Dimension(_Record):
+    """A way figures are broken down (campaign, region); `country` is built in."""
+
+    id: Identifier
+    label: Localized
+    members: list[Member] = Field(min_length=1)
+
+
 class Figure(_Record):
     """One value of one indicator, as one source writes it."""
 
@@ -210,14 +240,49 @@ class Figure(_Record):
     value: Number
     qualifier: Qualifier
     period: PeriodText | None = Field(
-        default=None, description="When the value was true, as far as the text says; else empty."
+        default=None, description="The span the figure covers, as far as the source says."
+    )
+    as_of: PartialDateText | None = Field(
+        default=None,
+        description="The date a running count was taken ('18 281 demandes au 8 mars 2017').",
+    )
+    breakdown: dict[Identifier, MemberId] | None = Field(
+        default=None,
+        description="Which part of the total the figure is: dimension -> member, as "
+                    "{campaign: '2016'} or {country: SN}. Without it the figure is the total.",
+    )
+    restates: Identifier | None = Field(
+        default=None,
+        description="The id of a figure of the same indicator that this one writes again "
+                    "(a headline, a subtitle): shown once, with both quotes.",
     )
     source: Identifier
-    quote: Text = Field(description="Copied verbatim from the source; it must write the value.")
+    quote: Text | None = Field(
+        default=None,
+        description="Copied verbatim from the source; it must write the value. The evidence "
+                    "of choice; as_written with locator stands in for it.",
+    )
+    as_written: Text | None = Field(
+        default=None,
+        description="The value exactly as the source prints it ('18.281'), when only the "
+                    "numeral is kept; needs a locator.",
+    )
+    locator: Text | None = Field(
+        default=None, description="Where in the source as_written stands ('3e paragraphe')."
+    )
     value_in_words: Text | None = Field(
         default=None, description="How the quote spells the value when it uses words: 'dix'."
     )
     note: Text | None = None
+
+    @property
+    def evidence(self) -> str:
+        """The text that writes the value: the quote, or the numeral as printed."""
+        return self.quote if self.quote is not None else self.as_written or ""
+
+    def breakdown_key(self) -> tuple[tuple[str, str], ...]:
+        """The breakdown as a sorted tuple, for grouping; empty for a total."""
+        return tuple(sorted(self.breakdown.items())) if self.breakdown else ()
 
 
 class Milestone(_Record):
@@ -237,6 +302,7 @@ class Dataset(_Record):
 
     schema_version: Literal[1] = Field(description="The shape of this file; see SCHEMA_VERSION.")
     sources: list[Source]
+    dimensions: list[Dimension] = Field(default_factory=list)
     indicators: list[Indicator]
     figures: list[Figure]
     milestones: list[Milestone] = Field(default_factory=list)

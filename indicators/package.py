@@ -10,7 +10,7 @@ from typing import Any
 
 from indicators.labels import UNITS
 from indicators.models import Dataset, Unit
-from indicators.table import COLUMNS, to_csv
+from indicators.table import BREAKDOWN_PREFIX, COLUMNS, to_csv
 
 NAME = "maroc-migration-indicators"
 CSV_NAME = "figures.csv"
@@ -30,12 +30,24 @@ _DESCRIPTIONS = {
                         "empty when unknown.",
     "quote": "The source's own words that write the value, verbatim.",
     "quote_language": "Language of the quote (fr, ar or en).",
+    "figure_id": "Stable identifier of the figure.",
+    "as_of": "For a running count, the date it was taken (ISO 8601); empty for a figure that "
+             "covers its whole period.",
+    "restates": "The figure_id of the figure this row writes again (a headline repeating the "
+                "body); empty for an original. Count originals only.",
+    "as_written": "The value exactly as the source prints it, when only the numeral is kept "
+                  "instead of a quote ('18.281').",
+    "locator": "Where in the source the value stands ('3e paragraphe').",
+    "note": "The curator's note on the figure: how it was read, what the source leaves open.",
 }
+_BREAKDOWN = ("Which part of the total the row is, by {name} (a member id; for country an "
+              "ISO 3166-1 alpha-2 code); empty for the total.")
 
 
-def descriptor(dataset: Dataset, rows: int) -> dict[str, Any]:
-    """The datapackage.json contents for a CSV of `rows` figures."""
-    fields = [_field(column) for column in COLUMNS]
+def descriptor(dataset: Dataset, rows: int,
+               columns: Sequence[str] = COLUMNS) -> dict[str, Any]:
+    """The datapackage.json contents for a CSV of `rows` figures with these columns."""
+    fields = [_field(column) for column in columns]
     return {
         "name": NAME,
         "title": "Moroccan migration indicators / Indicateurs de la migration au Maroc",
@@ -57,6 +69,8 @@ def _field(column: str) -> dict[str, Any]:
     field: dict[str, Any] = {"name": column, "type": _NUMBERS.get(column, "string")}
     if column in _DESCRIPTIONS:
         field["description"] = _DESCRIPTIONS[column]
+    elif column.startswith(BREAKDOWN_PREFIX):
+        field["description"] = _BREAKDOWN.format(name=column.removeprefix(BREAKDOWN_PREFIX))
     if column == "qualifier":
         field["constraints"] = {"enum": ["exact", "more_than", "at_least", "approximately",
                                          "less_than", "at_most"]}
@@ -99,7 +113,8 @@ def build_package(dataset: Dataset, rows: Sequence[Mapping[str, Any]]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(CSV_NAME, to_csv(rows))
-        archive.writestr("datapackage.json", json.dumps(descriptor(dataset, len(rows)),
+        columns = list(rows[0].keys()) if rows else list(COLUMNS)
+        archive.writestr("datapackage.json", json.dumps(descriptor(dataset, len(rows), columns),
                                                         ensure_ascii=False, indent=2))
         archive.writestr("README.md", readme(dataset, len(rows)))
     return buffer.getvalue()

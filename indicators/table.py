@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, cast
 
 import pandas as pd
@@ -17,11 +17,22 @@ COLUMNS: tuple[str, ...] = (
     "source_id", "source_title", "source_publisher", "source_url", "source_published",
     "source_type", "quote", "quote_language",
 )
+# After the 15 columns above (a contract: their names and order never change), what the
+# figure model added: its id, one column per dimension used in the data, a running count's
+# date, the figure it restates, the numeral as printed and where, and the curator's note.
+BREAKDOWN_PREFIX = "breakdown_"
+TAIL: tuple[str, ...] = ("as_of", "restates", "as_written", "locator", "note")
 # Characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP CSV
 # injection): a text cell starting with one of them is prefixed with an apostrophe.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Row = dict[str, Any]
+
+
+def columns_for(dataset: Dataset) -> tuple[str, ...]:
+    """The CSV's columns for this dataset: the contract's 15, then the figure model's."""
+    used = dict.fromkeys(name for figure in dataset.figures for name in (figure.breakdown or {}))
+    return (*COLUMNS, "figure_id", *(f"{BREAKDOWN_PREFIX}{name}" for name in used), *TAIL)
 
 
 def figure_rows(dataset: Dataset, language: str = "fr") -> list[Row]:
@@ -32,8 +43,11 @@ def figure_rows(dataset: Dataset, language: str = "fr") -> list[Row]:
 def _iter_rows(dataset: Dataset, language: str) -> Iterator[Row]:
     indicators = {indicator.id: indicator for indicator in dataset.indicators}
     sources = {source.id: source for source in dataset.sources}
+    breakdowns = [column for column in columns_for(dataset)
+                  if column.startswith(BREAKDOWN_PREFIX)]
     for figure in dataset.figures:
         indicator, source = indicators[figure.indicator], sources[figure.source]
+        parts = figure.breakdown or {}
         yield {
             "indicator_id": indicator.id,
             "indicator": indicator.label[language],
@@ -48,21 +62,30 @@ def _iter_rows(dataset: Dataset, language: str) -> Iterator[Row]:
             "source_url": source.url or "",
             "source_published": source.published or "",
             "source_type": source.type.value if source.type else "",
-            "quote": figure.quote,
+            "quote": figure.quote or "",
             "quote_language": source.language,
+            "figure_id": figure.id,
+            **{column: parts.get(column.removeprefix(BREAKDOWN_PREFIX), "")
+               for column in breakdowns},
+            "as_of": figure.as_of or "",
+            "restates": figure.restates or "",
+            "as_written": figure.as_written or "",
+            "locator": figure.locator or "",
+            "note": figure.note or "",
         }
 
 
 def figure_frame(dataset: Dataset, language: str = "fr") -> pd.DataFrame:
     """The same table as columns: a fraction of the memory of one dict per row."""
-    columns: dict[str, list[Any]] = {column: [] for column in COLUMNS}
+    names = columns_for(dataset)
+    columns: dict[str, list[Any]] = {column: [] for column in names}
     for row in _iter_rows(dataset, language):
         for column, value in row.items():
             columns[column].append(value)
-    frame = pd.DataFrame(columns, columns=list(COLUMNS))
-    # Every column but the value and the quote repeats a few hundred distinct texts at most.
-    repeated = [column for column in COLUMNS if column not in ("value", "quote")]
-    return frame.astype(dict.fromkeys(repeated, "category"))
+    frame = pd.DataFrame(columns, columns=list(names))
+    # Every column but the value, the quote and the note repeats a few hundred texts at most.
+    free = ("value", "quote", "note", "figure_id", "as_written")
+    return frame.astype(dict.fromkeys([c for c in names if c not in free], "category"))
 
 
 def records(frame: pd.DataFrame) -> list[Row]:
@@ -85,9 +108,14 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] = COLUMNS, *,
+def to_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None, *,
            separator: str = ",", decimal: str = ".") -> bytes:
-    """UTF-8 CSV with a BOM (so Excel reads Arabic and accents), formula cells neutralised."""
+    """UTF-8 CSV with a BOM (so Excel reads Arabic and accents), formula cells neutralised.
+
+    The columns are the rows' own (as `figure_rows` or the explorer's frame built them),
+    or the contract's 15 when there is no row.
+    """
+    columns = list(columns or (rows[0].keys() if rows else COLUMNS))
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow(columns)

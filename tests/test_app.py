@@ -123,11 +123,22 @@ def test_picking_another_figure_shows_its_citation() -> None:
     assert any("23 096 demandes ont reçu un avis favorable" in code.value for code in app.code)
 
 
-def test_conflict_shown_side_by_side() -> None:
+def test_conflict_shown_side_by_side(data_file: Path) -> None:
+    second = MINIMAL.split("figures:\n")[1].replace("id: fig", "id: fig2")
+    data_file.write_text(MINIMAL + second.replace("23096", "27643").replace("23 096", "27 643"),
+                         encoding="utf-8")
     app = _app(lang="en", view="regularisation")
     assert any("different values" in w.value for w in app.warning)
     labels = [metric.value for metric in app.metric]
-    assert labels == ["> 83\u00a0%", "83\u00a0%"]
+    assert labels[:2] == ["23,096", "27,643"]
+
+
+def test_a_restatement_is_shown_once_with_both_quotes() -> None:
+    app = _app(lang="en", view="regularisation", indicator="regularisation_approval_rate")
+    assert not any("different values" in w.value for w in app.warning)
+    quotes = [element.value for element in app.markdown if element.value.startswith("«")]
+    assert any("plus de 83" in text for text in quotes)
+    assert any("83% des demandes de régularisation approuvées" in text for text in quotes)
 
 
 def test_explorer_filters_rows() -> None:

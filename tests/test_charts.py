@@ -27,7 +27,7 @@ def _theme(items: list[Cited], theme: Theme) -> list[Cited]:
 def test_one_bar_per_charted_figure(items: list[Cited]) -> None:
     members = _theme(items, Theme.regularisation)
     figure = theme_chart(members, "fr")
-    assert len(figure.data) == len(charted(members)) == 5
+    assert len(figure.data) == len(charted(members)) == 4  # the headline restatement folded
     assert [annotation.text for annotation in figure.layout.annotations] == [
         "Demandes de régularisation déposées", "Demandes de régularisation approuvées",
         "Taux d'approbation des demandes de régularisation",

@@ -18,13 +18,13 @@ def test_headlines_in_order_with_their_first_figure(items: list[Cited]) -> None:
     headlines = headline_figures(items)
     assert [item.indicator.id for item, _ in headlines] == list(HEADLINES)
     rate, others = headlines[1]
-    assert (rate.figure.id, others) == ("taux-approbation-plus-de-83", 1)
+    # The headline's "83%" restates the body: one statement, so no other value.
+    assert (rate.figure.id, others) == ("taux-approbation-plus-de-83", 0)
 
 
-def test_conflict_groups_both_values(items: list[Cited]) -> None:
-    groups = conflicts(items)
-    assert [[item.figure.id for item in group] for group in groups] == [
-        ["taux-approbation-plus-de-83", "taux-approbation-titre-83"]]
+def test_the_real_file_has_no_conflict(items: list[Cited]) -> None:
+    # The headline's "83%" restates the body's "plus de 83%": one statement, not two.
+    assert conflicts(items) == []
 
 
 def test_table_view_columns_follow_the_language(items: list[Cited]) -> None:

@@ -38,7 +38,10 @@ def test_descriptor_is_a_valid_data_package(tmp_path: Path) -> None:
 def test_descriptor_types_and_sources(tmp_path: Path) -> None:
     descriptor = json.loads((_package(tmp_path) / "datapackage.json").read_text("utf-8"))
     fields = descriptor["resources"][0]["schema"]["fields"]
-    assert [field["name"] for field in fields] == list(COLUMNS)
+    names = [field["name"] for field in fields]
+    assert names[:15] == list(COLUMNS)
+    assert names[15:] == ["figure_id", "as_of", "restates", "as_written", "locator", "note"]
+    assert all(field.get("description") for field in fields[15:])
     assert next(f for f in fields if f["name"] == "value")["type"] == "number"
     assert len(descriptor["sources"]) == 5
     assert "licenses" not in descriptor  # no source states one; none is assumed

@@ -8,7 +8,7 @@ import pytest
 
 from indicators.table import COLUMNS, figure_frame, figure_rows, guard_cell, records, to_csv
 from loaders import load_path
-from tests.conftest import DATA, Loader
+from tests.conftest import DATA, MINIMAL, Loader
 
 EXPECTED_COLUMNS = [
     "indicator_id", "indicator", "theme", "value", "unit", "qualifier", "period", "source_id",
@@ -29,12 +29,17 @@ def test_columns_in_order() -> None:
 def test_csv_starts_with_a_bom_and_the_header(rows: list[dict[str, object]]) -> None:
     data = to_csv(rows)
     assert data.startswith(b"\xef\xbb\xbfindicator_id,indicator,theme,value,")
-    assert data.decode("utf-8-sig").splitlines()[0].split(",") == EXPECTED_COLUMNS
+    header = data.decode("utf-8-sig").splitlines()[0].split(",")
+    # The 15 contract columns first and unchanged, then what the figure model added.
+    assert header[:15] == EXPECTED_COLUMNS
+    assert header[15] == "figure_id"
+    assert header[-5:] == ["as_of", "restates", "as_written", "locator", "note"]
+    assert all(name.startswith("breakdown_") for name in header[16:-5])
 
 
 def test_csv_round_trips_through_pandas(rows: list[dict[str, object]]) -> None:
     frame = pd.read_csv(io.BytesIO(to_csv(rows)), encoding="utf-8-sig", keep_default_na=False)
-    assert list(frame.columns) == EXPECTED_COLUMNS
+    assert list(frame.columns)[:15] == EXPECTED_COLUMNS
     assert len(frame) == len(rows)
     approved = frame[frame["indicator_id"] == "regularisation_applications_approved"].iloc[0]
     assert approved["value"] == 23096
@@ -42,6 +47,24 @@ def test_csv_round_trips_through_pandas(rows: list[dict[str, object]]) -> None:
                                  "plus de 83% des dossiers déposés.")
     filed = frame[frame["indicator_id"] == "regularisation_applications_filed"].iloc[0]
     assert (filed["value"], filed["qualifier"]) == (12000, "more_than")
+    headline = frame[frame["figure_id"] == "taux-approbation-titre-83"].iloc[0]
+    assert headline["restates"] == "taux-approbation-plus-de-83"
+
+
+def test_breakdowns_and_as_written_have_their_columns() -> None:
+    from loaders import load_text
+
+    text = MINIMAL.replace('    quote: "23 096 demandes ont reçu un avis favorable"\n',
+                           '    breakdown: {country: SN}\n    as_of: 2017-03-08\n'
+                           '    as_written: "23.096"\n    locator: 2e paragraphe\n')
+    rows = figure_rows(load_text(text).dataset, "fr")
+    header = to_csv(rows).decode("utf-8-sig").splitlines()[0].split(",")
+    assert header[15:] == ["figure_id", "breakdown_country", "as_of", "restates", "as_written",
+                           "locator", "note"]
+    assert {key: rows[0][key] for key in header[15:]} == {
+        "figure_id": "fig", "breakdown_country": "SN", "as_of": "2017-03-08", "restates": "",
+        "as_written": "23.096", "locator": "2e paragraphe", "note": ""}
+    assert rows[0]["quote"] == ""
 
 
 def test_arabic_labels_and_quotes(rows: list[dict[str, object]]) -> None:

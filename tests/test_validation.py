@@ -31,8 +31,14 @@ def test_unknown_field_in_a_label(load: Loader) -> None:
 
 
 def test_missing_field(load: Loader) -> None:
+    _fails(load, ("    value: 23096\n", ""), message=(
+        "data.yaml:13:5: figures.0.value: missing required field 'value'"))
+
+
+def test_missing_evidence(load: Loader) -> None:
     _fails(load, ("    quote: \"23 096 demandes ont reçu un avis favorable\"\n", ""), message=(
-        "data.yaml:13:5: figures.0.quote: missing required field 'quote'"))
+        "data.yaml:13:5: figures.0: a figure needs its evidence: a quote (the sentence that "
+        "writes the value), or as_written (the numeral as printed) with a locator"))
 
 
 def test_value_written_as_text(load: Loader) -> None:

@@ -1,0 +1,243 @@
+"""Checks across figures: who disagrees, restatements, running counts, rates and parts.
+
+Every check here is O(n log n) at worst in the number of figures, and reports one problem per
+group of figures, never one per pair.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Sequence
+
+from indicators.intervals import Interval, as_of_day, disagreements, time_span, value_interval
+from indicators.models import Dataset, Figure, Qualifier, Unit
+from indicators.problems import Problem
+
+# A warning names this many figures; a long series says how many more.
+NAMED_FIGURES = 10
+# (approved, filed, rate): the rate is approved ÷ filed, in percent, for the same period.
+RATES: tuple[tuple[str, str, str], ...] = (
+    ("regularisation_applications_approved", "regularisation_applications_filed",
+     "regularisation_approval_rate"),
+)
+# (part, whole): the first indicator can never exceed the second for the same period.
+PLAUSIBLE_ORDER: tuple[tuple[str, str], ...] = (
+    ("regularisation_applications_approved", "regularisation_applications_filed"),
+)
+
+
+def quantity(figure: Figure) -> Hashable:
+    """What a figure measures: its indicator, its breakdown, and the date of a running count.
+
+    Running counts are compared only at the same date: two counts of one campaign at two
+    dates are a series, not a disagreement.
+    """
+    return figure.indicator, figure.breakdown_key(), figure.as_of
+
+
+def conflict_groups(figures: Sequence[Figure]) -> list[list[int]]:
+    """Positions of figures of one quantity, over overlapping periods, whose values disagree."""
+    return disagreements(figures, quantity)
+
+
+def conflicting_values(dataset: Dataset) -> list[Problem]:
+    """Figures of one quantity that cannot all be right: all stay, a reader is told once."""
+    figures = dataset.figures
+    problems = []
+    for group in conflict_groups(figures):
+        first = figures[group[0]]
+        named = [f"{shown(figures[index])} in '{figures[index].id}' (figures.{index})"
+                 for index in group[:NAMED_FIGURES]]
+        more = len(group) - len(named)
+        problems.append(Problem(
+            f"figures of {_what(first)} disagree ({first.period or 'no period'}): "
+            + ", ".join(named) + (f", and {more} more" if more else ""),
+            ("figures", group[0], "value"), severity="warning"))
+    return problems
+
+
+def restatements_agree(dataset: Dataset) -> list[Problem]:
+    """A restatement points at an original of the same quantity whose value it can mean."""
+    by_id = {figure.id: figure for figure in dataset.figures}
+    problems = []
+    for index, figure in enumerate(dataset.figures):
+        original = by_id.get(figure.restates or "")
+        if original is None:
+            continue  # no restates, or an unknown id (references_resolve says so)
+        message = _restatement_problem(figure, original)
+        if message:
+            problems.append(Problem(message, ("figures", index, "restates")))
+    return problems
+
+
+def _restatement_problem(figure: Figure, original: Figure) -> str | None:
+    if original.restates is not None:
+        return (f"'{original.id}' itself restates '{original.restates}': point restates at "
+                f"'{original.restates}', the figure first written")
+    if original.id == figure.id:
+        return "a figure cannot restate itself"
+    if (original.indicator, original.breakdown_key()) != (figure.indicator,
+                                                           figure.breakdown_key()):
+        return (f"restates '{original.id}', which measures something else "
+                f"({_what(original)}): a restatement writes the same figure again")
+    if not _allows(figure).meets(_allows(original)):
+        return (f"restates '{original.id}' ({shown(original)}) but writes {shown(figure)}: "
+                "the two cannot both be right, so this is not a restatement")
+    return None
+
+
+def as_of_within_period(dataset: Dataset) -> list[Problem]:
+    """A running count's date falls inside the period it counts."""
+    problems = []
+    for index, figure in enumerate(dataset.figures):
+        day = as_of_day(figure.as_of)
+        if day is None or not figure.period:
+            continue
+        start, end = time_span(figure.period)
+        if not start <= day <= end:
+            problems.append(Problem(
+                f"as_of {figure.as_of} is outside the period {figure.period}: a running count "
+                "is taken during the period it counts", ("figures", index, "as_of")))
+    return problems
+
+
+def rates_agree(dataset: Dataset) -> list[Problem]:
+    """A stated rate agrees with the counts it is the ratio of, for the same period.
+
+    23 096 approved of 27 649 filed is 83.5 %: "plus de 83 %" agrees, "92 %" does not. Each
+    count's figures are taken together (the widest reading), so only a rate that no reading
+    of the counts allows is reported. O(n).
+    """
+    hulls = _hulls(dataset.figures)
+    problems = []
+    for approved, filed, rate in RATES:
+        for index, figure in enumerate(dataset.figures):
+            if figure.indicator != rate or figure.restates is not None:
+                continue
+            key = (figure.breakdown_key(), figure.period, figure.as_of)
+            part, whole = hulls.get((approved, *key)), hulls.get((filed, *key))
+            if part is None or whole is None:
+                continue
+            ratio = _ratio(part, whole)
+            if not _allows(figure).meets(ratio):
+                problems.append(Problem(
+                    f"{shown(figure)} % does not agree with '{approved}' ÷ '{filed}' for "
+                    f"{figure.period or 'no period'}, which gives {_range(ratio)} %",
+                    ("figures", index, "value"), severity="warning"))
+    return problems
+
+
+def parts_within_total(dataset: Dataset) -> list[Problem]:
+    """The parts of a breakdown (returns by country) do not add up to more than their total.
+
+    For each count, period and date: the least each part can be, added up, against the most
+    the total can be. One warning per total. O(n).
+    """
+    units = {indicator.id: indicator.unit for indicator in dataset.indicators}
+    totals: dict[tuple[str, str | None, str | None], tuple[int, Interval]] = {}
+    least: dict[tuple[str, str | None, str | None], dict[tuple[tuple[str, str], ...], float]] = {}
+    for index, figure in enumerate(dataset.figures):
+        if units.get(figure.indicator) != Unit.count or figure.restates is not None:
+            continue
+        key = (figure.indicator, figure.period, figure.as_of)
+        allows = _allows(figure)
+        if not figure.breakdown:
+            if key not in totals or allows.high < totals[key][1].high:
+                totals[key] = (index, allows)
+        elif len(figure.breakdown) == 1:
+            parts = least.setdefault(key, {})
+            low = _least_count(allows)
+            parts[figure.breakdown_key()] = min(parts.get(figure.breakdown_key(), low), low)
+    problems = []
+    for key, (index, total) in totals.items():
+        added = sum(least.get(key, {}).values())
+        if added > total.high:
+            problems.append(Problem(
+                f"the parts of '{key[0]}' for {key[1] or 'no period'} add up to at least "
+                f"{_plain(added)}, more than the total {shown(dataset.figures[index])}",
+                ("figures", index, "value"), severity="warning"))
+    return problems
+
+
+def implausible_pairs(dataset: Dataset) -> list[Problem]:
+    """A part larger than its whole for the same period (more approved than applied for).
+
+    O(n): each part is compared once, with the smallest exact whole of its period.
+    """
+    smallest: dict[tuple[str, str | None], Figure] = {}
+    for figure in dataset.figures:
+        key = (figure.indicator, figure.period)
+        if figure.qualifier == Qualifier.exact and not figure.breakdown and (
+                key not in smallest or figure.value < smallest[key].value):
+            smallest[key] = figure
+    problems = []
+    for smaller, larger in PLAUSIBLE_ORDER:
+        for index, part in enumerate(dataset.figures):
+            whole = smallest.get((larger, part.period))
+            if part.indicator == smaller and not part.breakdown and whole is not None and (
+                    part.value > whole.value):
+                problems.append(Problem(
+                    f"'{smaller}' ({_plain(part.value)}) is larger than '{larger}' "
+                    f"({_plain(whole.value)}) for {part.period or 'no period'}",
+                    ("figures", index, "value"), severity="warning"))
+    return problems
+
+
+def _least_count(allows: Interval) -> float:
+    """The smallest whole count an interval allows (399.5 → 400; more than 400 → 401)."""
+    if allows.low <= 0:
+        return 0.0
+    return float(math.floor(allows.low) + 1 if allows.low_open else math.ceil(allows.low))
+
+
+def _hulls(figures: Iterable[Figure]) -> dict[Hashable, Interval]:
+    """The widest reading of each quantity per period: every figure's interval joined."""
+    hulls: dict[Hashable, Interval] = {}
+    for figure in figures:
+        if figure.restates is not None:
+            continue
+        key = (figure.indicator, figure.breakdown_key(), figure.period, figure.as_of)
+        allows = _allows(figure)
+        known = hulls.get(key)
+        hulls[key] = allows if known is None else Interval(
+            min(known.low, allows.low), max(known.high, allows.high),
+            known.low_open and allows.low_open, known.high_open and allows.high_open)
+    return hulls
+
+
+def _ratio(part: Interval, whole: Interval) -> Interval:
+    """part ÷ whole in percent, for non-negative counts."""
+    low = 0.0 if whole.high == math.inf else max(part.low, 0.0) / whole.high * 100
+    high = math.inf if whole.low <= 0 or part.high == math.inf else part.high / whole.low * 100
+    return Interval(low, high)
+
+
+def _allows(figure: Figure) -> Interval:
+    return value_interval(figure.value, figure.qualifier)
+
+
+def _range(interval: Interval) -> str:
+    if interval.high == math.inf:
+        return f"at least {interval.low:.1f}"
+    if round(interval.low, 1) == round(interval.high, 1):
+        return f"{interval.low:.1f}"
+    return f"{interval.low:.1f}–{interval.high:.1f}"
+
+
+def _what(figure: Figure) -> str:
+    parts = ", ".join(f"{dimension}: {member}" for dimension, member in figure.breakdown_key())
+    return f"'{figure.indicator}'" + (f" ({parts})" if parts else "")
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def shown(figure: Figure) -> str:
+    """The value as a message writes it: `more_than 12000`, `23096`."""
+    prefix = "" if figure.qualifier == Qualifier.exact else f"{figure.qualifier.value} "
+    return f"{prefix}{_plain(figure.value)}"
+
+
+CROSS_CHECKS = (restatements_agree, as_of_within_period, conflicting_values, rates_agree,
+                parts_within_total, implausible_pairs)

@@ -100,8 +100,8 @@ def citation(item: Cited, language: str, key: str) -> None:
     st.code(cite_figure(item, language), language=None, wrap_lines=True)
 
 
-def card(item: Cited, language: str, *, others: int) -> None:
-    """A headline figure with its citation one click away."""
+def card(item: Cited, language: str, *, others: Sequence[Cited]) -> None:
+    """A headline figure, its date and source; its citation and the other values one click away."""
     unit = item.indicator.unit
     st.metric(markdown_escape(item.indicator.label[language]),
               formatting.value(item.figure, unit, language),
@@ -110,13 +110,26 @@ def card(item: Cited, language: str, *, others: int) -> None:
              else formatting.value_in_words(item.figure, unit, language) + " · ")
     colon = " :" if language == "fr" else ":"
     shown = formatting.embed(short_source(item.source), language)
-    st.caption(markdown_escape(f"{words}{ui('source', language)}{colon} {shown}"))
+    st.caption(markdown_escape(f"{words}{_when(item, language)} · "
+                               f"{ui('source', language)}{colon} {shown}"))
     if others:
-        st.caption(markdown_escape(ui("other_values", language).format(n=others)))
+        st.caption(markdown_escape(ui("other_values", language).format(n=len(others))))
     # A popover renders its content only when opened: the cards paint as fast as bare
     # metrics (an expander holding st.code delayed the first card by about 0.3 s).
     with st.popover(ui("citation", language), width="stretch"):
         citation(item, language, key=f"card-{item.figure.id}")
+        if others:
+            st.markdown(f"**{ui('other_values_title', language)}**")
+            for other in others:
+                text(f"• {_figure_title(other, language)} · {_when(other, language)}")
+
+
+def _when(item: Cited, language: str) -> str:
+    """The figure's date as a card writes it: its as-of date, else its period."""
+    if item.figure.as_of:
+        return f"{ui('as_of', language)} {formatting.period(item.figure.as_of, language)}"
+    return f"{ui('period', language)}{' :' if language == 'fr' else ':'} " + \
+        formatting.period(item.figure.period, language)
 
 
 @dataclass(frozen=True)
@@ -142,7 +155,7 @@ def _cited(version: str, _dataset: Dataset) -> list[Cited]:
 
 
 @st.cache_resource(max_entries=4)
-def _headlines(version: str, _items: Sequence[Cited]) -> list[tuple[Cited, int]]:
+def _headlines(version: str, _items: Sequence[Cited]) -> list[tuple[Cited, list[Cited]]]:
     return headline_figures(_items)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -10,7 +11,9 @@ import pandas as pd
 from indicators import formatting
 from indicators.citations import Cited, short_source
 from indicators.consistency import conflict_groups
+from indicators.intervals import as_of_day, time_span
 from indicators.labels import QUALIFIERS, ui
+from indicators.models import Qualifier, SourceType
 
 # The overview's cards, in reading order: what a policymaker asks first.
 HEADLINES: tuple[str, ...] = (
@@ -26,18 +29,42 @@ HEADLINES: tuple[str, ...] = (
 )
 
 
-def headline_figures(items: Sequence[Cited]) -> list[tuple[Cited, int]]:
-    """For each headline indicator, its first figure in the file and how many others it has.
+# Who speaks, as a tie-break between two equally recent figures of the same standing: the
+# administration that counts, then the organisations that run the programmes, then research,
+# civil society and the press that reports them.
+SOURCE_RANK: tuple[SourceType, ...] = (
+    SourceType.government, SourceType.intergovernmental_organisation, SourceType.research,
+    SourceType.civil_society, SourceType.press, SourceType.other)
 
-    A file without any of the headline indicators (a staging copy, another country's data)
-    gets cards for its first indicators instead of an empty overview.
+
+def headline_figures(items: Sequence[Cited]) -> list[tuple[Cited, list[Cited]]]:
+    """For each headline indicator, the figure that heads its card and every other value.
+
+    The rule (README, EDITING.md): among the indicator's totals (figures without a
+    breakdown), the latest as-of date or period end first, then an exact value over a
+    bound, then the source type's rank (SOURCE_RANK), then file order. A file without any
+    of the headline indicators gets cards for its first indicators instead.
     """
     by_indicator: dict[str, list[Cited]] = {}
     for item in items:
         by_indicator.setdefault(item.indicator.id, []).append(item)
     chosen = [ind for ind in HEADLINES if ind in by_indicator] or list(by_indicator)
-    return [(by_indicator[ind][0], len(by_indicator[ind]) - 1)
-            for ind in chosen[:len(HEADLINES)]]
+    cards = []
+    for indicator in chosen[:len(HEADLINES)]:
+        ranked = sorted(by_indicator[indicator], key=_headline_rank)
+        cards.append((ranked[0], ranked[1:]))
+    return cards
+
+
+def _headline_rank(item: Cited) -> tuple[int, int, int, int]:
+    figure = item.figure
+    when = as_of_day(figure.as_of) or (time_span(figure.period)[1] if figure.period else None)
+    latest = -(when.toordinal() if when and when != date.max else 0)
+    if when == date.max:  # "since 2004": true up to now, newer than any closed period
+        latest = -date.max.toordinal()
+    kind = SOURCE_RANK.index(item.source.type) if item.source.type else len(SOURCE_RANK)
+    return (int(bool(figure.breakdown)), latest, int(figure.qualifier != Qualifier.exact),
+            kind)
 
 
 def conflicts(items: Sequence[Cited]) -> list[list[Cited]]:

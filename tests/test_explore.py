@@ -19,7 +19,30 @@ def test_headlines_in_order_with_their_first_figure(items: list[Cited]) -> None:
     assert [item.indicator.id for item, _ in headlines] == list(HEADLINES)
     rate, others = headlines[1]
     # The headline's "83%" restates the body: one statement, so no other value.
-    assert (rate.figure.id, others) == ("taux-approbation-plus-de-83", 0)
+    assert (rate.figure.id, others) == ("taux-approbation-plus-de-83", [])
+
+
+def test_a_card_is_headed_by_the_latest_then_exact_then_official_figure() -> None:
+    from loaders import load_text
+    from tests.conftest import MINIMAL
+
+    head = MINIMAL.split("figures:\n")[0].replace(
+        "    language: fr\n", "    language: fr\n    type: press\n"
+        "  - id: gov\n    title: Ministère\n    language: fr\n    type: government\n")
+    figures = "".join(
+        f"  - id: {name}\n    indicator: ind\n    value: {value}\n    qualifier: {qualifier}\n"
+        f"    source: {source}\n{extra}    quote: \"{quote}\"\n"
+        for name, value, qualifier, source, extra, quote in (
+            ("old", 27649, "exact", "gov", "    period: \"2014\"\n", "27 649 demandes"),
+            ("bound", 28000, "more_than", "gov", "    period: \"2017\"\n",
+             "plus de 28 000 demandes"),
+            ("press", 28400, "exact", "src", "    period: \"2017\"\n", "28 400 demandes"),
+            ("official", 28400, "exact", "gov", "    period: \"2017\"\n", "28 400 au total"),
+            ("undated", 30000, "exact", "gov", "", "30 000 demandes")))
+    items = cited_figures(load_text(head + "figures:\n" + figures).dataset)
+    [(headline, others)] = headline_figures(items)
+    assert headline.figure.id == "official"
+    assert [item.figure.id for item in others] == ["press", "bound", "old", "undated"]
 
 
 def test_the_real_file_has_no_conflict(items: list[Cited]) -> None:

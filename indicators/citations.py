@@ -51,7 +51,8 @@ def short_source(source: Source, limit: int = 60) -> str:
     """The publisher, or the (shortened) title when the publisher is unknown."""
     if source.publisher:
         return source.publisher
-    return source.title if len(source.title) <= limit else source.title[: limit - 1] + "…"
+    title = source.title or source.id
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 def source_line(source: Source, language: str) -> str:
@@ -59,7 +60,7 @@ def source_line(source: Source, language: str) -> str:
     unknown = ui("unknown", language)
     parts = [
         source.publisher or f"{ui('publisher', language)}: {unknown}",
-        f"« {source.title} »" if language == "fr" else f"“{source.title}”",
+        _title(source.title, language),
         _date(source.published, language),
     ]
     if source.republished_by:
@@ -68,6 +69,12 @@ def source_line(source: Source, language: str) -> str:
         parts.append(SOURCE_TYPES[source.type][language])
     parts.append(source.url or f"{ui('address', language)}: {unknown}")
     return ". ".join(parts) + "."
+
+
+def _title(title: str | None, language: str) -> str:
+    if not title:
+        return f"{ui('source_title', language)}: {ui('unknown', language)}"
+    return f"« {title} »" if language == "fr" else f"“{title}”"
 
 
 def cite(source: Source, quote: str, language: str, *, label: str = "quote") -> str:

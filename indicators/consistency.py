@@ -50,7 +50,7 @@ def conflicting_values(dataset: Dataset) -> list[Problem]:
                  for index in group[:NAMED_FIGURES]]
         more = len(group) - len(named)
         problems.append(Problem(
-            f"figures of {_what(first)} disagree ({first.period or 'no period'}): "
+            f"figures of {_what(first)} disagree ({_when(first)}): "
             + ", ".join(named) + (f", and {more} more" if more else ""),
             ("figures", group[0], "value"), severity="warning"))
     return problems
@@ -106,24 +106,36 @@ def rates_agree(dataset: Dataset) -> list[Problem]:
 
     23 096 approved of 27 649 filed is 83.5 %: "plus de 83 %" agrees, "92 %" does not. Each
     count's figures are taken together (the widest reading), so only a rate that no reading
-    of the counts allows is reported. O(n).
+    of the counts allows is reported: one warning per breakdown, period and date, naming
+    every such rate. O(n).
     """
     hulls = _hulls(dataset.figures)
-    problems = []
+    groups: dict[Hashable, list[int]] = {}
+    ratios: dict[Hashable, tuple[str, str, Interval]] = {}
     for approved, filed, rate in RATES:
         for index, figure in enumerate(dataset.figures):
             if figure.indicator != rate or figure.restates is not None:
                 continue
-            key = (figure.breakdown_key(), figure.period, figure.as_of)
-            part, whole = hulls.get((approved, *key)), hulls.get((filed, *key))
+            where = (figure.breakdown_key(), figure.period, figure.as_of)
+            part, whole = hulls.get((approved, *where)), hulls.get((filed, *where))
             if part is None or whole is None:
                 continue
             ratio = _ratio(part, whole)
             if not _allows(figure).meets(ratio):
-                problems.append(Problem(
-                    f"{shown(figure)} % does not agree with '{approved}' ÷ '{filed}' for "
-                    f"{figure.period or 'no period'}, which gives {_range(ratio)} %",
-                    ("figures", index, "value"), severity="warning"))
+                groups.setdefault((rate, *where), []).append(index)
+                ratios[(rate, *where)] = (approved, filed, ratio)
+    problems = []
+    for key, members in groups.items():
+        approved, filed, ratio = ratios[key]
+        first = dataset.figures[members[0]]
+        named = [f"{shown(dataset.figures[index])} % in '{dataset.figures[index].id}'"
+                 for index in members[:NAMED_FIGURES]]
+        more = len(members) - len(named)
+        problems.append(Problem(
+            f"{_what(first)} ({_when(first)}): " + ", ".join(named)
+            + (f", and {more} more" if more else "")
+            + f" cannot be '{approved}' ÷ '{filed}', which gives {_range(ratio)} %",
+            ("figures", members[0], "value"), severity="warning"))
     return problems
 
 
@@ -134,26 +146,31 @@ def parts_within_total(dataset: Dataset) -> list[Problem]:
     the total can be. One warning per total. O(n).
     """
     units = {indicator.id: indicator.unit for indicator in dataset.indicators}
-    totals: dict[tuple[str, str | None, str | None], tuple[int, Interval]] = {}
-    least: dict[tuple[str, str | None, str | None], dict[tuple[tuple[str, str], ...], float]] = {}
+    occurrences = {dimension.id for dimension in dataset.dimensions if not dimension.parts}
+    totals: dict[Hashable, tuple[int, Interval]] = {}
+    least: dict[Hashable, dict[tuple[tuple[str, str], ...], float]] = {}
     for index, figure in enumerate(dataset.figures):
         if units.get(figure.indicator) != Unit.count or figure.restates is not None:
             continue
-        key = (figure.indicator, figure.period, figure.as_of)
+        split = {name: member for name, member in (figure.breakdown or {}).items()
+                 if name not in occurrences}
+        fixed = tuple(sorted(set((figure.breakdown or {}).items()) - set(split.items())))
+        key = (figure.indicator, fixed, figure.period, figure.as_of)
         allows = _allows(figure)
-        if not figure.breakdown:
+        if not split:
             if key not in totals or allows.high < totals[key][1].high:
                 totals[key] = (index, allows)
-        elif len(figure.breakdown) == 1:
+        elif len(split) == 1:
             parts = least.setdefault(key, {})
             low = _least_count(allows)
             parts[figure.breakdown_key()] = min(parts.get(figure.breakdown_key(), low), low)
     problems = []
-    for key, (index, total) in totals.items():
-        added = sum(least.get(key, {}).values())
+    for where, (index, total) in totals.items():
+        added = sum(least.get(where, {}).values())
         if added > total.high:
             problems.append(Problem(
-                f"the parts of '{key[0]}' for {key[1] or 'no period'} add up to at least "
+                f"the parts of {_what(dataset.figures[index])} for {_when(dataset.figures[index])} "
+                f"add up to at least "
                 f"{_plain(added)}, more than the total {shown(dataset.figures[index])}",
                 ("figures", index, "value"), severity="warning"))
     return problems
@@ -222,6 +239,12 @@ def _range(interval: Interval) -> str:
     if round(interval.low, 1) == round(interval.high, 1):
         return f"{interval.low:.1f}"
     return f"{interval.low:.1f}–{interval.high:.1f}"
+
+
+def _when(figure: Figure) -> str:
+    """The period a message names, and the date of a running count."""
+    when = figure.period or "no period"
+    return f"{when}, as of {figure.as_of}" if figure.as_of else when
 
 
 def _what(figure: Figure) -> str:

@@ -37,13 +37,15 @@ SOURCE_RANK: tuple[SourceType, ...] = (
     SourceType.civil_society, SourceType.press, SourceType.other)
 
 
-def headline_figures(items: Sequence[Cited]) -> list[tuple[Cited, list[Cited]]]:
+def headline_figures(items: Sequence[Cited], occurrences: Collection[str] = ()
+                     ) -> list[tuple[Cited, list[Cited]]]:
     """For each headline indicator, the figure that heads its card and every other value.
 
     The rule (README, EDITING.md): among the indicator's totals (figures without a
-    breakdown), the latest as-of date or period end first, then an exact value over a
-    bound, then the source type's rank (SOURCE_RANK), then file order. A file without any
-    of the headline indicators gets cards for its first indicators instead.
+    breakdown, or broken down only by `occurrences`, dimensions such as the campaign whose
+    members are not parts of a total), the latest as-of date or period end first, then an
+    exact value over a bound, then the source type's rank (SOURCE_RANK), then file order.
+    A file without any of the headline indicators gets cards for its first indicators.
     """
     by_indicator: dict[str, list[Cited]] = {}
     for item in items:
@@ -51,20 +53,21 @@ def headline_figures(items: Sequence[Cited]) -> list[tuple[Cited, list[Cited]]]:
     chosen = [ind for ind in HEADLINES if ind in by_indicator] or list(by_indicator)
     cards = []
     for indicator in chosen[:len(HEADLINES)]:
-        ranked = sorted(by_indicator[indicator], key=_headline_rank)
+        ranked = sorted(by_indicator[indicator],
+                        key=lambda item: _headline_rank(item, occurrences))
         cards.append((ranked[0], ranked[1:]))
     return cards
 
 
-def _headline_rank(item: Cited) -> tuple[int, int, int, int]:
+def _headline_rank(item: Cited, occurrences: Collection[str]) -> tuple[int, int, int, int]:
     figure = item.figure
+    is_part = any(dimension not in occurrences for dimension in figure.breakdown or {})
     when = as_of_day(figure.as_of) or (time_span(figure.period)[1] if figure.period else None)
     latest = -(when.toordinal() if when and when != date.max else 0)
     if when == date.max:  # "since 2004": true up to now, newer than any closed period
         latest = -date.max.toordinal()
     kind = SOURCE_RANK.index(item.source.type) if item.source.type else len(SOURCE_RANK)
-    return (int(bool(figure.breakdown)), latest, int(figure.qualifier != Qualifier.exact),
-            kind)
+    return (int(is_part), latest, int(figure.qualifier != Qualifier.exact), kind)
 
 
 def conflicts(items: Sequence[Cited]) -> list[list[Cited]]:

@@ -177,7 +177,9 @@ class Source(_Record):
     """A document figures are quoted from; unknown fields stay empty, never guessed."""
 
     id: Identifier
-    title: Text
+    title: Text | None = Field(
+        default=None, description="The page's own title, as shown; left out when the page "
+                                  "shows none (nothing is made up).")
     publisher: Text | None = None
     republished_by: Text | None = Field(
         default=None,
@@ -229,6 +231,11 @@ class Dimension(_Record):
 
     id: Identifier
     label: Localized
+    parts: bool = Field(
+        default=True,
+        description="Whether the members are parts of one total (countries, regions: true) or "
+                    "separate occurrences of it (campaigns: false). A figure broken down only "
+                    "by occurrences counts as a total of its own.")
     members: list[Member] = Field(min_length=1)
 
 

@@ -54,7 +54,8 @@ def descriptor(dataset: Dataset, rows: int,
         "description": f"{rows} figures, each with its source and the verbatim quote that "
                        "gives it. Units and qualifiers are columns of their own.",
         "profile": "tabular-data-package",
-        "sources": [_source(source.title, source.url) for source in dataset.sources],
+        "sources": [_source(source.title or source.publisher or source.id, source.url)
+                    for source in dataset.sources],
         "resources": [{
             "name": "figures", "path": CSV_NAME, "profile": "tabular-data-resource",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
@@ -89,7 +90,8 @@ def _licenses(dataset: Dataset) -> dict[str, Any]:
 
 def readme(dataset: Dataset, rows: int) -> str:
     """How to read and cite the package."""
-    sources = "\n".join(f"- {source.publisher or 'Unknown publisher'}: {source.title}"
+    sources = "\n".join(f"- {source.publisher or 'Unknown publisher'}: "
+                        f"{source.title or 'title not shown'}"
                         f" ({source.published or 'date not stated'})"
                         f"{' ' + source.url if source.url else ''}"
                         for source in dataset.sources)

@@ -57,7 +57,7 @@ def _iter_rows(dataset: Dataset, language: str) -> Iterator[Row]:
             "qualifier": figure.qualifier.value,
             "period": figure.period or "",
             "source_id": source.id,
-            "source_title": source.title,
+            "source_title": source.title or "",
             "source_publisher": source.publisher or "",
             "source_url": source.url or "",
             "source_published": source.published or "",

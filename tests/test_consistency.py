@@ -124,8 +124,8 @@ def test_running_counts_at_the_same_date_are_compared() -> None:
     assert _warnings(
         _figure("one", FILED, 18281, "18.281", locator="titre", **campaign),
         _figure("two", FILED, 15000, "15.000", locator="titre", source="b", **campaign),
-    ) == ["figures of 'regularisation_applications_filed' disagree (2016-12/2017-12): 18281 in "
-          "'one' (figures.0), 15000 in 'two' (figures.1)"]
+    ) == ["figures of 'regularisation_applications_filed' disagree (2016-12/2017-12, as of "
+          "2017-03-08): 18281 in 'one' (figures.0), 15000 in 'two' (figures.1)"]
 
 
 RATE = "regularisation_approval_rate"
@@ -135,8 +135,9 @@ APPROVED = "regularisation_applications_approved"
 @pytest.mark.parametrize(("rate", "qualifier", "written", "expected"), [
     (83, "more_than", "plus de 83%", []),
     (83.5, "exact", "83,5%", []),
-    (92, "exact", "92%", ["92 % does not agree with 'regularisation_applications_approved' ÷ "
-                          "'regularisation_applications_filed' for 2014, which gives 83.5 %"]),
+    (92, "exact", "92%", ["'regularisation_approval_rate' (2014): 92 % in 'rate' cannot be "
+                          "'regularisation_applications_approved' ÷ "
+                          "'regularisation_applications_filed', which gives 83.5 %"]),
 ])
 def test_an_approval_rate_is_checked_against_its_counts(rate: float, qualifier: str,
                                                         written: str, expected: list[str]) -> None:

@@ -40,8 +40,10 @@ def test_descriptor_types_and_sources(tmp_path: Path) -> None:
     fields = descriptor["resources"][0]["schema"]["fields"]
     names = [field["name"] for field in fields]
     assert names[:15] == list(COLUMNS)
-    assert names[15:] == ["figure_id", "as_of", "restates", "as_written", "locator", "note"]
+    assert names[15:] == ["figure_id", "breakdown_campaign", "breakdown_region",
+                          "breakdown_country", "breakdown_applicant_group", "as_of", "restates",
+                          "as_written", "locator", "note"]
     assert all(field.get("description") for field in fields[15:])
     assert next(f for f in fields if f["name"] == "value")["type"] == "number"
-    assert len(descriptor["sources"]) == 5
+    assert len(descriptor["sources"]) == 41
     assert "licenses" not in descriptor  # no source states one; none is assumed

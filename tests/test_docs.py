@@ -11,7 +11,8 @@ from tests.conftest import ROOT
 
 # The modules whose messages reach an editor.
 MESSAGE_MODULES = ["indicators/checks.py", "indicators/validation.py", "indicators/periods.py",
-                   "indicators/models.py", "loaders/yaml_file.py", "loaders/files.py",
+                   "indicators/models.py", "indicators/consistency.py", "loaders/yaml_file.py",
+                   "loaders/files.py",
                    "loaders/sandbox.py"]
 # Calls whose first argument is a message, and helpers that return message pieces.
 MESSAGE_CALLS = {"Problem", "ValueError", "fail"}

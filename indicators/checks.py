@@ -114,6 +114,11 @@ def values_in_range(dataset: Dataset) -> list[Problem]:
 
 def _range_message(unit: Unit, value: float) -> str | None:
     if unit in (Unit.count, Unit.year) and value != int(value):
+        if unit == Unit.count and _three_decimals(value):
+            # "27.643" is twenty-seven thousand in French writing, not 27 and a fraction.
+            return (f"a count must be a whole number, not {value}: if the source writes "
+                    f"{value} for {round(value * 1000)}, write {round(value * 1000)} "
+                    "(no thousands separator)")
         return f"a {unit.value} must be a whole number, not {value}"
     if unit == Unit.percent and not 0 <= value <= 100:
         return f"a percentage must be between 0 and 100, not {value}"
@@ -125,6 +130,10 @@ def _range_message(unit: Unit, value: float) -> str | None:
     if longest is not None and value > longest:
         return f"a duration in {unit.value} must be at most a century ({longest}), not {value}"
     return None
+
+
+def _three_decimals(value: float) -> bool:
+    return len(repr(value).partition(".")[2]) == 3
 
 
 def evidence_given(dataset: Dataset) -> list[Problem]:

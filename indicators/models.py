@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -104,15 +105,37 @@ def _text_period(value: Any) -> Any:
     return normal_period(value) if isinstance(value, str) else value
 
 
+# What French and Arabic writing puts in a number that YAML reads as text, and what to write.
+_GROUPED = re.compile(r"^[-+]?\d{1,3}([ \u00a0\u202f.']\d{3})+$")
+_DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")
+_PERCENT = re.compile(r"^([-+]?\d+(?:[.,]\d+)?)\s*%$")
+
+
 def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        shown = f"'{value}'" if isinstance(value, str) else type(value).__name__
-        raise ValueError(f"the value must be a number written without quotes, not {shown}")
+        raise ValueError(_not_a_number(value))
     # Refused here, as a field error, so that no check (quotes, words) ever sees it.
     if abs(value) > MAX_VALUE or (isinstance(value, float) and not math.isfinite(value)):
         raise ValueError(f"the value must be between -{MAX_VALUE_TEXT} and {MAX_VALUE_TEXT}, "
                          f"not {_huge(value)}")
     return value
+
+
+def _not_a_number(value: Any) -> str:
+    """What to write instead, for the ways a figure is typed as a French reader writes it."""
+    if not isinstance(value, str):
+        return f"the value must be a number written without quotes, not {type(value).__name__}"
+    text = value.strip()
+    if _GROUPED.match(text):
+        digits = re.sub(r"[^\d+-]", "", text)
+        return f"'{value}' is not a number: write {digits} (no thousands separator)"
+    if _DECIMAL_COMMA.match(text):
+        return f"'{value}' is not a number: use a dot for decimals: {text.replace(',', '.')}"
+    percent = _PERCENT.match(text)
+    if percent:
+        number = percent.group(1).replace(",", ".")
+        return f"'{value}' is not a number: write {number} and set the indicator's unit: percent"
+    return f"the value must be a number written without quotes, not '{value}'"
 
 
 def _huge(value: int | float) -> str:

@@ -47,6 +47,21 @@ def test_value_written_as_text(load: Loader) -> None:
         "not '23096'"))
 
 
+@pytest.mark.parametrize(("written", "message"), [
+    ("27.643", "a count must be a whole number, not 27.643: if the source writes 27.643 for "
+               "27643, write 27643 (no thousands separator)"),
+    ("27 643", "'27 643' is not a number: write 27643 (no thousands separator)"),
+    ('"92,5"', "'92,5' is not a number: use a dot for decimals: 92.5"),
+    ('"92%"', "'92%' is not a number: write 92 and set the indicator's unit: percent"),
+    ("23.5", "a count must be a whole number, not 23.5"),
+])
+def test_a_number_written_the_french_way_says_what_to_write(load: Loader, written: str,
+                                                            message: str) -> None:
+    with pytest.raises(DatasetError) as caught:
+        load(("value: 23096", f"value: {written}"))
+    assert caught.value.lines()[0] == f"data.yaml:15:12: figures.0.value: {message}"
+
+
 def test_unknown_qualifier(load: Loader) -> None:
     _fails(load, ("qualifier: exact", "qualifier: plus_de"), message=(
         "data.yaml:16:16: figures.0.qualifier: Input should be 'exact', 'more_than', "

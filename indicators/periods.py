@@ -15,6 +15,11 @@ OPEN = ".."
 # (IOM's founding in 1951 is the oldest year the sources give); it also keeps every date
 # inside what Python's dates, Babel and the charts can draw (year 0 crashes them).
 YEAR_RANGE = (1900, 2100)
+# How reports and spreadsheets write a span of years (`2014-2015`, `2014 – 2015`, `2014/15`)
+# and a day (`08/03/2017`, day first as in French): named in the message, never accepted,
+# since `2014-12` and `03/04/2017` would be ambiguous.
+_YEAR_SPAN = re.compile(r"^([0-9]{4}) *[-–/] *([0-9]{4}|[0-9]{2})$")
+_DAY_FIRST = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 
 
 @dataclass(frozen=True, order=True)
@@ -52,6 +57,7 @@ def parse_partial(text: str) -> PartialDate:
     """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, refusing dates that do not exist."""
     match = _PARTIAL.match(latin_digits(text))
     if not match:
+        _refuse_other_writing(text)
         raise ValueError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
@@ -59,6 +65,7 @@ def parse_partial(text: str) -> PartialDate:
         raise ValueError(f"'{text}' is in the year {year}: dates must fall between "
                          f"{YEAR_RANGE[0]} and {YEAR_RANGE[1]}")
     if month is not None and not 1 <= month <= 12:
+        _refuse_other_writing(text)  # `2014-15` is two years, not a 15th month
         raise ValueError(f"'{text}' has no month {month}: months run from 01 to 12")
     if day is not None and month is not None:
         last = calendar.monthrange(year, month)[1]
@@ -73,13 +80,33 @@ def parse_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         point = parse_partial(text)
         return point, point
     start_text, _, end_text = text.partition("/")
-    start = None if start_text == OPEN else parse_partial(start_text)
-    end = None if end_text == OPEN else parse_partial(end_text)
+    try:
+        start = None if start_text == OPEN else parse_partial(start_text)
+        end = None if end_text == OPEN else parse_partial(end_text)
+    except ValueError:
+        _refuse_other_writing(text)  # `2014/15` and `08/03/2017` are read whole
+        raise
     if start is None and end is None:
         raise ValueError(f"'{text}' has neither a start nor an end")
     if start and end and end.first_day() < start.first_day():
         raise ValueError(f"'{text}' ends before it starts")
     return start, end
+
+
+def _refuse_other_writing(text: str) -> None:
+    """Refuse a span of years or a day-first date with the way to write it here."""
+    latin = latin_digits(text)
+    if span := _YEAR_SPAN.match(latin):
+        start, end = int(span[1]), int(span[2])
+        if len(span[2]) == 2:  # `2014/15`, and `1999/00` crosses into the next century
+            end += start - start % 100 + (100 if end < start % 100 else 0)
+        if end <= YEAR_RANGE[1] and latin != f"{start}/{end}":
+            raise ValueError(f"'{text}' is not a date: write a period as {start}/{end}")
+    if day_first := _DAY_FIRST.match(latin):
+        day, month, year = (int(part) for part in day_first.groups())
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"'{text}' is not a date: write it as "
+                             f"{year:04d}-{month:02d}-{day:02d} (YYYY-MM-DD)")
 
 
 def normal_date(text: str) -> str:

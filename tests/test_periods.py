@@ -1,5 +1,7 @@
 """Partial dates and intervals."""
 
+import re
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -36,6 +38,43 @@ def test_parse_partial(text: str, expected: PartialDate) -> None:
 def test_bad_periods(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_period(text)
+
+
+@pytest.mark.parametrize("parse", [parse_partial, parse_period])
+@pytest.mark.parametrize(("text", "message"), [
+    ("2014-2015", "'2014-2015' is not a date: write a period as 2014/2015"),
+    ("2014 - 2015", "'2014 - 2015' is not a date: write a period as 2014/2015"),
+    ("2014–2015", "'2014–2015' is not a date: write a period as 2014/2015"),  # en dash
+    ("2014/15", "'2014/15' is not a date: write a period as 2014/2015"),
+    ("2014-15", "'2014-15' is not a date: write a period as 2014/2015"),
+    ("2014 / 2015", "'2014 / 2015' is not a date: write a period as 2014/2015"),
+    ("1999/00", "'1999/00' is not a date: write a period as 1999/2000"),
+    ("٢٠١٤-٢٠١٥", "'٢٠١٤-٢٠١٥' is not a date: write a period as 2014/2015"),
+    ("08/03/2017", "'08/03/2017' is not a date: write it as 2017-03-08 (YYYY-MM-DD)"),
+    ("8/3/2017", "'8/3/2017' is not a date: write it as 2017-03-08 (YYYY-MM-DD)"),
+])
+def test_other_writings_are_named_in_iso(parse: Callable[[str], object], text: str,
+                                         message: str) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        parse(text)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("8 mars 2017", "'8 mars 2017' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("31/02/2017", "'31/02/2017' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("03/25/2017", "'03/25/2017' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("2014/13", "'2014/13' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("2014/2015", "'2014/2015' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("2014-13", "'2014-13' has no month 13: months run from 01 to 12"),
+])
+def test_a_date_not_read_some_other_way_keeps_the_generic_message(text: str,
+                                                                   message: str) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        parse_partial(text)
+
+
+def test_a_month_that_could_be_a_year_stays_a_month() -> None:
+    assert parse_period("2014-12") == (PartialDate(2014, 12), PartialDate(2014, 12))
 
 
 @pytest.mark.parametrize(("text", "start"), [

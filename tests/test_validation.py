@@ -95,8 +95,9 @@ def test_bad_id(load: Loader) -> None:
 
 def test_whole_file_must_be_a_mapping(load: Loader) -> None:
     _fails(load, ("schema_version: 1\n", "- schema_version: 1\n"), message=(
-        "data.yaml:2:1: syntax: did not find expected '-' indicator (while parsing a block "
-        "collection at line 1, column 1)"))
+        "data.yaml:2:1: syntax: this line is inside the list that starts at line 1 but does "
+        "not start with '- ': add '- ' for a new item, or indent it like the fields of the item "
+        "above"))
 
 
 def test_top_level_list_is_explained(load: Loader) -> None:

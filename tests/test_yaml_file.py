@@ -84,10 +84,93 @@ def test_python_tags_are_refused() -> None:
         "are not allowed")
 
 
-def test_syntax_error_has_line_and_column() -> None:
-    assert _error("a: [1, 2\nb: 3\n") == (
-        "data.yaml:2:2: syntax: did not find expected ',' or ']' (while parsing a flow "
-        "sequence at line 1, column 4)")
+COLON = ("syntax: a ':' where YAML does not expect one: if the text holds ': ', put it in "
+         "quotes (title: \"Rapport: bilan\"); otherwise check this line's indentation against "
+         "the line above")
+TAB = "syntax: a tab is used for indentation: indent with spaces only"
+RUNS_ON = ("syntax: the quote opened at line 2, column 6 is not closed on its line, so it runs "
+           "on to this one: close it on line 2 with ")
+
+
+# One row per explanation of a libyaml problem (its words in the comment): broken YAML, then
+# the exact message with its line and column.
+@pytest.mark.parametrize(("text", "message"), [
+    # mapping values are not allowed in this context
+    ("title: Rapport: bilan\n", f"1:15: {COLON}"),
+    ("figures:\n  - id: fig\n    value: 1\n      source: src\n", f"4:13: {COLON}"),
+    ("a:\n  b: 1\n   c: 2\n", f"3:5: {COLON}"),
+    # did not find expected key (while parsing a block mapping)
+    ("a:\n  b: 1\n c: 2\n",
+     "3:2: syntax: this line is not aligned with the fields of the record that starts at line "
+     "1: indent it like them, with spaces"),
+    ("a:\n  b: 1\n  - c\n",
+     "3:3: syntax: a '- ' list item among the fields of the record that starts at line 2: "
+     "write a field as name: value, or indent the item under the name of its list"),
+    ("figures:\n  - id: a\n    value: 1\n - id: b\n",
+     "4:2: syntax: this '- ' item does not line up with the items above it: start every '- ' "
+     "of a list at the same column, with spaces"),
+    ("a:\n  b: \"abc\n  c: 2\n  d: \"x\"\n", f"4:7: {RUNS_ON}\""),
+    ("a:\n  b: 'abc\n  c: 2\n  d: 'x'\n", f"4:7: {RUNS_ON}'"),
+    ("quote: 'l'État a régularisé'\n",
+     "1:11: syntax: text after the closing ': to keep a ' inside a text in single quotes, "
+     "write it twice ('l''État'), or put the text in double quotes"),
+    ("quote: \"il a dit \"oui\" hier\"\n",
+     "1:19: syntax: text after the closing \": to keep a \" inside a text, put the whole text "
+     "in single quotes ('il a dit \"oui\"')"),
+    # did not find expected '-' indicator (while parsing a block collection)
+    ("figures:\n  - id: a\n    value: 1\n   - id: b\n",
+     "4:4: syntax: this '- ' item does not line up with the list that starts at line 2: start "
+     "every '- ' of the list at the same column, with spaces"),
+    ("figures:\n  - id: a\n    value: 1\n   source: src\n",
+     "4:4: syntax: this line is inside the list that starts at line 2 but does not start with "
+     "'- ': add '- ' for a new item, or indent it like the fields of the item above"),
+    # found unexpected end of stream (while scanning a quoted scalar)
+    ("a:\n  b: \"abc\n  c: 2\n",
+     "4:1: syntax: the quote opened at line 2, column 6 is never closed: add the closing \""),
+    ("a:\n  b: 'abc\n  c: 2\n",
+     "4:1: syntax: the quote opened at line 2, column 6 is never closed: add the closing '"),
+    # found a tab character that violates indentation
+    ("a:\n  b: 1\n\tc: 2\n", f"3:1: {TAB}"),
+    # found character that cannot start any token
+    ("a:\n\tb: 1\n", f"2:1: {TAB}"),
+    ("a: @user\n", "1:4: syntax: a value cannot start with '@' in YAML: put the text in quotes"),
+    ("a: `code`\n", "1:4: syntax: a value cannot start with '`' in YAML: put the text in quotes"),
+    # did not find expected ',' or ']' (while parsing a flow sequence)
+    ("a: [1, 2\nb: 3\n",
+     "2:2: syntax: the list opened with '[' at line 1, column 4 is not closed: add ']' (or "
+     "separate its items with ',')"),
+    # did not find expected ',' or '}' (while parsing a flow mapping)
+    ("a: {fr: x, en: y\nb: 3\n",
+     "2:2: syntax: the '{' opened at line 1, column 4 is not closed: add '}' (or separate its "
+     "fields with ',')"),
+    ("label: {fr: Rapport: bilan, en: Report}\n",
+     "1:20: syntax: a ':' inside the '{' opened at line 1, column 8: separate the fields with "
+     "', ' and put a text that holds ': ' in quotes (fr: \"Rapport: bilan\")"),
+    ("a: {fr: \"x\" y, en: z}\n",
+     "1:13: syntax: text after the closing \": to keep a \" inside a text, put the whole text "
+     "in single quotes ('il a dit \"oui\"')"),
+    # could not find expected ':' (while scanning a simple key)
+    ("figures:\n  - id: fig\n    value 1\n    source: src\n",
+     "4:5: syntax: line 3 has no ':': write it as name: value; if it continues the text above, "
+     "put that whole text in quotes"),
+    ("title: Rapport annuel\nsur la migration\nlanguage: fr\n",
+     "3:1: syntax: line 2 has no ':': write it as name: value; if it continues the text above, "
+     "put that whole text in quotes"),
+])
+def test_syntax_errors_say_what_to_write(text: str, message: str) -> None:
+    assert _error(text) == f"data.yaml:{message}"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    # Not in the table.
+    ("a: 1\n---\nb: 2\n", "2:1: syntax: but found another document (expected a single "
+                           "document in the stream at line 1, column 1)"),
+    # In the table, but text after a bracket is no indentation mistake.
+    ("a: [1] x\n", "1:8: syntax: did not find expected key (while parsing a block mapping at "
+                   "line 1, column 1)"),
+])
+def test_other_syntax_errors_keep_libyaml_words(text: str, message: str) -> None:
+    assert _error(text) == f"data.yaml:{message}"
 
 
 def test_empty_file() -> None:

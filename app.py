@@ -13,7 +13,11 @@ import streamlit as st
 import views
 from indicators.labels import THEMES, ui
 from indicators.models import LANGUAGES, Theme
+from indicators.publish import published_files
+from indicators.release import cite_dataset
+from indicators.text import markdown_escape
 from loaders.live import LiveDataset, Snapshot
+from loaders.static import write_files
 
 ROOT = Path(__file__).resolve().parent
 # INDICATORS_DATA points the page at another file (a staging copy, a test's file).
@@ -21,6 +25,7 @@ DATA_FILE = Path(os.environ.get("INDICATORS_DATA", ROOT / "data" / "indicators.y
 # Validated data keyed on the file's bytes and the code: a restart with an unchanged file
 # skips validation. Set INDICATORS_CACHE_DIR= (empty) to switch it off.
 CACHE_DIR = os.environ.get("INDICATORS_CACHE_DIR", str(ROOT / ".cache" / "indicators"))
+STATIC_DIR = ROOT / "static"
 LANGUAGE_NAMES = {"fr": "Français", "ar": "العربية", "en": "English"}
 THEME_VIEWS = [theme.value for theme in Theme if theme != Theme.policy]
 VIEWS = ["overview", *THEME_VIEWS, "timeline", "explorer", "draft"]
@@ -31,6 +36,14 @@ VIEWS = ["overview", *THEME_VIEWS, "timeline", "explorer", "draft"]
 @st.cache_resource
 def _live(path: str, cache_dir: str) -> LiveDataset:
     return LiveDataset(path, cache_dir or None)
+
+
+# Files at stable addresses (/app/static/…, server.enableStaticServing): rewritten once per
+# data version, each whole and then renamed, so a script never reads half a file.
+@st.cache_resource(max_entries=2)
+def _publish(version: str, _snapshot: Snapshot) -> None:
+    if _snapshot.validated is not None:
+        write_files(STATIC_DIR, published_files(_snapshot.validated.dataset, _snapshot.release))
 
 
 def _view_label(view: str, language: str) -> str:
@@ -102,6 +115,7 @@ render_problems(snapshot, language)
 if snapshot.validated is None:
     st.stop()
 data = views.Published(snapshot.version, snapshot.validated.dataset)
+_publish(snapshot.version, snapshot)
 
 # 4. The chosen view.
 with guarded(view, language):
@@ -114,5 +128,9 @@ with guarded(view, language):
     else:
         views.explorer(data, language)
 
-# 5. Quote directions: static style, no data, sent last so that it never delays the figures.
+# 5. The dataset's version and licence, as every citation names them.
+st.divider()
+st.caption(markdown_escape(f"{cite_dataset(snapshot.release)} {ui('license_line', language)}"))
+
+# 6. Quote directions: static style, no data, sent last so that it never delays the figures.
 st.markdown(views.QUOTE_CSS, unsafe_allow_html=True)

@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", choices=LANGUAGES, default="fr", help="labels' language")
     export.set_defaults(run=_export)
 
+    history = commands.add_parser("history", help="a figure's changes, from the repository")
+    history.add_argument("figure_id")
+    history.add_argument("path", nargs="?", type=Path, default=DATA_PATH)
+    history.set_defaults(run=_history)
+
     schema = commands.add_parser("schema", help="write data/indicators.schema.json")
     schema.add_argument("--out", type=Path, default=SCHEMA_PATH)
     schema.set_defaults(run=_schema)
@@ -89,6 +94,25 @@ def _export(args: argparse.Namespace) -> int:
     dataset = _load(args.path).dataset
     args.out.write_bytes(to_csv(figure_rows(dataset, args.lang)))
     print(f"wrote {len(dataset.figures)} figures to {args.out}")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    # Imported here: reading git is a way in, like reading the file.
+    from loaders.history import histories
+
+    found = histories(args.path)
+    if found is None:
+        print(f"history not available: {_shown(args.path)} is not in a git repository")
+        return 0
+    changes = found.get(args.figure_id)
+    if not changes:
+        print(f"no change of '{args.figure_id}' in the history of {_shown(args.path)}")
+        return 1
+    for change in changes:
+        what = "; ".join(f"{field}: {before or '—'} → {after or '—'}"
+                         for field, before, after in change.fields)
+        print(f"{change.day} {change.commit} {change.message}\n    {what}")
     return 0
 
 

@@ -160,6 +160,10 @@ UI: dict[str, dict[str, str]] = {
     "until": {"fr": "jusqu'à", "ar": "حتى", "en": "until"},
     "download_csv": {"fr": "Télécharger (CSV)", "ar": "تنزيل (CSV)", "en": "Download (CSV)"},
     "figures": {"fr": "Chiffres", "ar": "الأرقام", "en": "Figures"},
+    "license_line": {
+        "fr": "Compilation sous licence CC BY 4.0 ; chaque citation reste à son éditeur.",
+        "ar": "التجميع مرخص بموجب CC BY 4.0؛ تبقى كل إحالة ملكا لناشرها.",
+        "en": "Compilation licensed CC BY 4.0; each quote remains its publisher's."},
     "source_title": {"fr": "titre", "ar": "العنوان", "en": "title"},
     "as_of": {"fr": "au", "ar": "في", "en": "as of"},
     "other_values_title": {"fr": "Les autres valeurs, avec leur source",
@@ -210,7 +214,21 @@ UI: dict[str, dict[str, str]] = {
     "undated": {"fr": "Sans date précise, donc hors de la courbe :",
                 "ar": "دون تاريخ محدد، لذا خارج المنحنى:",
                 "en": "Without a precise date, so not on the curve:"},
+    "conflicts": {
+        "fr": "Les sources donnent des valeurs différentes pour {n} chiffre(s) : toutes sont "
+              "montrées avec leur source (graphiques « ce que dit chaque source » ci-dessous), "
+              "aucune n'est choisie.",
+        "ar": "تعطي المصادر قيما مختلفة لـ {n} رقما: نعرضها كلها مع مصادرها (رسوم «ما يقوله كل "
+              "مصدر» أدناه) دون ترجيح أي منها.",
+        "en": "The sources give different values for {n} figure(s): every value is shown with "
+              "its source (the “what each source says” charts below), none is picked."},
+    "conflict_line": {"fr": "{what} : de {low} à {high} selon {n} sources",
+                      "ar": "{what}: من {low} إلى {high} حسب {n} مصادر",
+                      "en": "{what}: {low} to {high} in {n} sources"},
     "total": {"fr": "Total", "ar": "المجموع", "en": "Total"},
+    "total_range": {"fr": "de {low} à {high} selon {n} sources",
+                    "ar": "من {low} إلى {high} حسب {n} مصادر",
+                    "en": "{low} to {high} in {n} sources"},
     "country": {"fr": "pays", "ar": "البلد", "en": "country"},
     "share_of": {"fr": "{share} des {whole}", "ar": "{share} من {whole}",
                  "en": "{share} of {whole}"},

@@ -10,10 +10,18 @@ from typing import Any
 
 from indicators.labels import UNITS
 from indicators.models import Dataset, Unit
-from indicators.table import BREAKDOWN_PREFIX, COLUMNS, to_csv
+from indicators.release import LICENSE, LICENSE_NOTE, Release, cite_dataset
+from indicators.table import (
+    BREAKDOWN_PREFIX,
+    COLUMNS,
+    MILESTONE_COLUMNS,
+    milestone_rows,
+    to_csv,
+)
 
 NAME = "maroc-migration-indicators"
 CSV_NAME = "figures.csv"
+MILESTONES_NAME = "milestones.csv"
 # Table Schema types of the CSV's columns; everything else is a string.
 _NUMBERS = {"value": "number"}
 _DESCRIPTIONS = {
@@ -44,11 +52,14 @@ _BREAKDOWN = ("Which part of the total the row is, by {name} (a member id; for c
               "ISO 3166-1 alpha-2 code); empty for the total.")
 
 
-def descriptor(dataset: Dataset, rows: int,
-               columns: Sequence[str] = COLUMNS) -> dict[str, Any]:
+def descriptor(dataset: Dataset, rows: int, columns: Sequence[str] = COLUMNS,
+               release: Release | None = None) -> dict[str, Any]:
     """The datapackage.json contents for a CSV of `rows` figures with these columns."""
     fields = [_field(column) for column in columns]
+    dated = ({"version": release.version, "created": f"{release.day.isoformat()}T00:00:00Z"}
+             if release else {})
     return {
+        **dated,
         "name": NAME,
         "title": "Moroccan migration indicators / Indicateurs de la migration au Maroc",
         "description": f"{rows} figures, each with its source and the verbatim quote that "
@@ -61,8 +72,16 @@ def descriptor(dataset: Dataset, rows: int,
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
             "dialect": {"delimiter": ",", "lineTerminator": "\r\n"},
             "schema": {"fields": fields, "missingValues": [""]},
+        }, {
+            "name": "milestones", "path": MILESTONES_NAME, "profile": "tabular-data-resource",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n"},
+            "schema": {"fields": [_milestone_field(column) for column in MILESTONE_COLUMNS],
+                       "missingValues": [""]},
         }],
-        **_licenses(dataset),
+        "licenses": [LICENSE],
+        "contributors": [{"title": "Moroccan migration indicators curators", "role": "author"}],
+        "sources_licence_note": LICENSE_NOTE,
     }
 
 
@@ -78,17 +97,21 @@ def _field(column: str) -> dict[str, Any]:
     return field
 
 
+def _milestone_field(column: str) -> dict[str, Any]:
+    descriptions = {"date": "ISO 8601 date or interval of the event.",
+                    "kind": "report, conference, agreement, policy or project.",
+                    "quote": "The source's own words that date the event, verbatim."}
+    field: dict[str, Any] = {"name": column, "type": "string"}
+    if column in descriptions:
+        field["description"] = descriptions[column]
+    return field
+
+
 def _source(title: str, url: str | None) -> dict[str, str]:
     return {"title": title, "path": url} if url else {"title": title}
 
 
-def _licenses(dataset: Dataset) -> dict[str, Any]:
-    # A licence is listed only where a source states one; none is assumed.
-    known = sorted({source.license for source in dataset.sources if source.license})
-    return {"licenses": [{"name": name} for name in known]} if known else {}
-
-
-def readme(dataset: Dataset, rows: int) -> str:
+def readme(dataset: Dataset, rows: int, release: Release | None = None) -> str:
     """How to read and cite the package."""
     sources = "\n".join(f"- {source.publisher or 'Unknown publisher'}: "
                         f"{source.title or 'title not shown'}"
@@ -103,20 +126,23 @@ def readme(dataset: Dataset, rows: int) -> str:
         "## How to cite\n\n"
         "Cite the original source of each figure, given on its row (publisher, title, "
         "address, publication date) with the quote, then this dataset:\n\n"
-        "> Moroccan migration indicators, figures curated from their sources with verbatim "
+        "> " + cite_dataset(release) + " Figures curated from their sources with verbatim "
         "quotes. Data package `" + NAME + "`.\n\n"
+        "## Licence\n\n" + LICENSE_NOTE + " " + LICENSE["path"] + "\n\n"
         "Unknown publishers, addresses and dates are left empty: they were not guessed.\n\n"
         "## Sources\n\n" + sources + "\n"
     )
 
 
-def build_package(dataset: Dataset, rows: Sequence[Mapping[str, Any]]) -> bytes:
-    """The zip: figures.csv, datapackage.json and README.md."""
+def build_package(dataset: Dataset, rows: Sequence[Mapping[str, Any]],
+                  release: Release | None = None) -> bytes:
+    """The zip: figures.csv, milestones.csv, datapackage.json and README.md."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(CSV_NAME, to_csv(rows))
         columns = list(rows[0].keys()) if rows else list(COLUMNS)
-        archive.writestr("datapackage.json", json.dumps(descriptor(dataset, len(rows), columns),
-                                                        ensure_ascii=False, indent=2))
-        archive.writestr("README.md", readme(dataset, len(rows)))
+        archive.writestr(MILESTONES_NAME, to_csv(milestone_rows(dataset), MILESTONE_COLUMNS))
+        archive.writestr("datapackage.json", json.dumps(
+            descriptor(dataset, len(rows), columns, release), ensure_ascii=False, indent=2))
+        archive.writestr("README.md", readme(dataset, len(rows), release))
     return buffer.getvalue()

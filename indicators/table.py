@@ -29,6 +29,30 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Row = dict[str, Any]
 
 
+MILESTONE_COLUMNS: tuple[str, ...] = (
+    "milestone_id", "date", "kind", "label", "source_id", "source_title", "source_publisher",
+    "source_url", "quote", "quote_language", "note",
+)
+
+
+def milestone_rows(dataset: Dataset, language: str = "fr") -> list[Row]:
+    """One row per dated milestone of the timeline, with its source and quote."""
+    sources = {source.id: source for source in dataset.sources}
+    return [{
+        "milestone_id": milestone.id,
+        "date": milestone.date,
+        "kind": milestone.kind.value,
+        "label": milestone.label[language],
+        "source_id": milestone.source,
+        "source_title": sources[milestone.source].title or "",
+        "source_publisher": sources[milestone.source].publisher or "",
+        "source_url": sources[milestone.source].url or "",
+        "quote": milestone.quote,
+        "quote_language": sources[milestone.source].language,
+        "note": milestone.note or "",
+    } for milestone in dataset.milestones]
+
+
 def columns_for(dataset: Dataset) -> tuple[str, ...]:
     """The CSV's columns for this dataset: the contract's 15, then the figure model's."""
     used = dict.fromkeys(name for figure in dataset.figures for name in (figure.breakdown or {}))

@@ -9,10 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from indicators.problems import DatasetError
+from indicators.release import Release, release_of
 from indicators.validation import Validated
 from loaders.cache import lookup, store
 from loaders.files import read_regular
 from loaders.sandbox import FILE_LIMITS, Limits, check_in_child
+from loaders.static import last_change
 
 Stamp = tuple[int, int, int] | None
 
@@ -28,6 +30,7 @@ class Snapshot:
     # Figures the shown version has fewer than the good version before it: a file cut short
     # by a bad save or a bad merge still validates, and an editor must hear of it.
     dropped: tuple[int, int] | None = None  # (figures before, figures now)
+    release: Release | None = None  # the version readers cite: date + hash of the bytes
 
 
 class LiveDataset:
@@ -72,19 +75,20 @@ class LiveDataset:
     def _reload(self) -> Snapshot:
         previous = self._snapshot
         try:
-            validated = self._load()
+            raw = read_regular(self.path, self.limits.max_bytes)
+            validated = self._load(raw)
         except DatasetError as error:
             return Snapshot(previous.validated, previous.loaded_at, error, previous.version,
-                            previous.dropped)
+                            previous.dropped, previous.release)
         self._loads += 1
         # The dataset lives until the next edit: move it (and everything older) out of the
         # collector's sight, or every full collection rescans 100 000 figures mid-rerun.
         gc.freeze()
         return Snapshot(validated, datetime.now(UTC), None, f"{self.path}#{self._loads}",
-                        _dropped(previous.validated, validated))
+                        _dropped(previous.validated, validated),
+                        release_of(raw, last_change(self.path)))
 
-    def _load(self) -> Validated:
-        raw = read_regular(self.path, self.limits.max_bytes)
+    def _load(self, raw: bytes) -> Validated:
         if self.cache_dir:
             hit = lookup(raw, self.cache_dir)
             if hit is not None:

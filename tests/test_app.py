@@ -183,8 +183,8 @@ def test_broken_edit_keeps_showing_the_last_good_data(data_file: Path) -> None:
     assert app.warning[0].value.startswith("Pour les éditeurs : le fichier modifié n'est pas "
                                            "valide.")
     assert app.code[0].value.endswith(
-        "data.yaml:17:11: syntax: did not find expected ',' or ']' (while parsing a flow "
-        "sequence at line 16, column 16)")
+        "data.yaml:17:11: syntax: the list opened with '[' at line 16, column 16 is not closed: "
+        "add ']' (or separate its items with ',')")
     assert app.get("plotly_chart"), "the last good figures are still charted"
 
 

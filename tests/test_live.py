@@ -175,10 +175,10 @@ def test_other_readers_are_not_held_by_a_reload(tmp_path: Path,
     started, release = threading.Event(), threading.Event()
     real_load = live._load
 
-    def slow_load() -> Validated:
+    def slow_load(raw: bytes) -> Validated:
         started.set()
         release.wait(10)
-        return real_load()
+        return real_load(raw)
 
     monkeypatch.setattr(live, "_load", slow_load)
     _save(path, MINIMAL.replace("value: 23096", "value: 23097").replace("23 096", "23 097"), 2)

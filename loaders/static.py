@@ -1,0 +1,37 @@
+"""Files at stable addresses: written whole, then renamed, so a reader never gets half a file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from loaders.history import git
+
+
+def write_files(folder: str | Path, files: dict[str, bytes]) -> None:
+    """Write each file to a temporary name in `folder`, then rename it over the old one."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}.", delete=False) as handle:
+            handle.write(data)
+        os.chmod(handle.name, 0o644)  # served to readers: world-readable, like any web file
+        os.replace(handle.name, folder / name)
+
+
+def last_change(path: str | Path) -> date:
+    """The day the file last changed: its last commit when it is in a repository, else its time.
+
+    The commit date keeps a version's name stable across clones (a clone resets file times).
+    """
+    path = Path(path)
+    committed = git(["log", "-1", "--format=%cs", "--", path.name], path.parent)
+    if committed:
+        modified = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
+        day = date.fromisoformat(committed)
+        # An uncommitted edit is newer than its last commit: say so in the version's date.
+        return modified if git(["status", "--porcelain", "--", path.name], path.parent) \
+            else day
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).date()

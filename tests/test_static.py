@@ -1,0 +1,159 @@
+"""Stable addresses: the published files, their versions, and a running server serving them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from indicators.publish import CSV, EXCEL_FR, JSON, MILESTONES, PACKAGE, published_files
+from indicators.release import release_of
+from indicators.table import figure_rows, to_csv
+from loaders import load_path
+from loaders.static import last_change, write_files
+from tests.conftest import DATA, MINIMAL, ROOT
+from tests.test_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PAINT_TIMEOUT_MS,
+    _free_port,
+    _require_chromium,
+    _wait_healthy,
+)
+
+ADDRESSES = (CSV, EXCEL_FR, JSON, MILESTONES, PACKAGE)
+
+
+def test_the_published_csv_is_exactly_the_export(tmp_path: Path) -> None:
+    dataset = load_path(DATA).dataset
+    files = published_files(dataset, release_of(b"x", date(2026, 11, 23)))
+    assert sorted(files) == sorted(ADDRESSES)
+    assert files[CSV] == to_csv(figure_rows(dataset, "fr"))
+    document = json.loads(files[JSON])
+    assert document["version"] == release_of(b"x", date(2026, 11, 23)).version
+    assert len(document["figures"]) == len(dataset.figures)
+    assert {"sources", "indicators", "dimensions", "milestones"} <= document.keys()
+
+
+def test_files_are_replaced_whole(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.csv": b"old"})
+    write_files(tmp_path, {"a.csv": b"new"})
+    assert (tmp_path / "a.csv").read_bytes() == b"new"
+    assert [path.name for path in tmp_path.iterdir()] == ["a.csv"]  # no temporary left
+
+
+def _git(folder: Path, *arguments: str, when: str = "") -> None:
+    environment = {**os.environ, "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.org",
+                   "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.org"}
+    if when:
+        environment |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(["git", *arguments], cwd=folder, env=environment, check=True,
+                   capture_output=True)
+
+
+def test_a_version_is_dated_by_the_files_last_commit(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q")
+    data = tmp_path / "indicators.yaml"
+    data.write_text(MINIMAL, encoding="utf-8")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "first", when="2025-01-02T10:00:00Z")
+    assert last_change(data) == date(2025, 1, 2)
+
+
+def test_without_a_repository_the_files_own_date_is_used(tmp_path: Path) -> None:
+    data = tmp_path / "indicators.yaml"
+    data.write_text(MINIMAL, encoding="utf-8")
+    os.utime(data, (1_700_000_000, 1_700_000_000))
+    assert last_change(data) == date(2023, 11, 14)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A server of the page on a file of the test's own."""
+    _require_chromium()
+    data = tmp_path_factory.mktemp("served") / "data.yaml"
+    data.write_text(MINIMAL, encoding="utf-8")
+    port = _free_port()
+    environment = {**os.environ, "INDICATORS_DATA": str(data), "INDICATORS_CACHE_DIR": ""}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process)
+        yield url, data
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200
+        return bytes(response.read())
+
+
+def _rerun(url: str) -> None:
+    """Open the page as a reader would, which runs the script once."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url)
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAINT_TIMEOUT_MS)
+        browser.close()
+
+
+@pytest.mark.browser
+def test_a_running_server_serves_the_current_files(served: tuple[str, Path]) -> None:
+    url, data = served
+    _rerun(url)
+    for name in ADDRESSES:
+        assert _fetch(f"{url}/app/static/{name}"), name
+    csv = _fetch(f"{url}/app/static/{CSV}").decode("utf-8-sig")
+    assert "23096" in csv
+    data.write_text(MINIMAL.replace("value: 23096", "value: 23097")
+                    .replace("23 096", "23 097"), encoding="utf-8")
+    _rerun(url)  # one rerun after the edit
+    csv = _fetch(f"{url}/app/static/{CSV}").decode("utf-8-sig")
+    assert "23097" in csv and "23096" not in csv
+
+
+def test_history_lists_each_change_of_a_figure(tmp_path: Path) -> None:
+    from loaders.history import histories
+
+    _git(tmp_path, "init", "-q")
+    data = tmp_path / "indicators.yaml"
+    data.write_text(MINIMAL, encoding="utf-8")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "Add the approvals", when="2025-01-02T10:00:00Z")
+    data.write_text(MINIMAL.replace("value: 23096", "value: 23097").replace("23 096", "23 097")
+                    .replace("qualifier: exact", "qualifier: exact\n    period: \"2014\""),
+                    encoding="utf-8")
+    _git(tmp_path, "commit", "-qam", "Correct the count", when="2025-02-03T10:00:00Z")
+    changes = (histories(data) or {})["fig"]
+    assert [(change.day, change.message) for change in changes] == [
+        ("2025-01-02", "Add the approvals"), ("2025-02-03", "Correct the count")]
+    assert changes[0].fields == (("value", "", "23096"), ("qualifier", "", "exact"),
+                                 ("source", "", "src"))
+    assert changes[1].fields == (("value", "23096", "23097"), ("period", "", "2014"))
+
+
+def test_history_outside_a_repository_says_so(tmp_path: Path) -> None:
+    data = tmp_path / "indicators.yaml"
+    data.write_text(MINIMAL, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "indicators", "history", "fig", str(data)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0
+    assert result.stdout.startswith("history not available: ")
+    assert result.stdout.rstrip().endswith("is not in a git repository")

@@ -13,7 +13,7 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from indicators import formatting
-from indicators.charts import charted, theme_chart, timeline_chart, timeline_rows
+from indicators.charts import Names, ThemeCharts, theme_charts, timeline_chart, timeline_rows
 from indicators.citations import (
     Cited,
     cite,
@@ -25,7 +25,7 @@ from indicators.citations import (
 )
 from indicators.explore import conflicts, filter_frame, headline_figures, table_view
 from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
-from indicators.models import Dataset, Qualifier, Source, Theme
+from indicators.models import Dataset, Dimension, Qualifier, Source, Theme
 from indicators.package import build_package
 from indicators.problems import DatasetError
 from indicators.table import columns_for, figure_frame, figure_rows, records, to_csv
@@ -51,6 +51,15 @@ QUOTE_CSS = """
 [class*="st-key-quote-"] { border-inline-start: 3px solid #c8553d; padding-inline-start: .6rem; }
 </style>
 """
+# Static style, never data: a card's label wraps instead of being cut to "Demandes de rég…".
+CARD_CSS = """
+<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important;
+}
+</style>
+"""
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 # The explorer's table shows this many rows at most: a browser table of 100 000 rows with
 # their quotes costs tens of megabytes per rerun; the downloads always hold every row.
@@ -58,6 +67,10 @@ MAX_TABLE_ROWS = 2_000
 # A draft's preview draws at most this many indicators per theme: a chart's cost grows with
 # its panels, and the preview is a look at the draft, not the published view.
 PREVIEW_PANELS = 24
+# Lone figures shown as cards in a view; more is a wall of boxes, and the table has them all.
+MAX_CARDS = 24
+# Cards per row: three fit the page's width with their captions at 1280 px.
+CARD_COLUMNS = 3
 
 
 def text(value: str) -> None:
@@ -100,20 +113,28 @@ def citation(item: Cited, language: str, key: str) -> None:
     st.code(cite_figure(item, language), language=None, wrap_lines=True)
 
 
-def card(item: Cited, language: str, *, others: Sequence[Cited]) -> None:
-    """A headline figure, its date and source; its citation and the other values one click away."""
+def card(item: Cited, language: str, *, others: Sequence[Cited],
+         names: Names | None = None, citable: bool = True) -> None:
+    """A figure, its part (campaign, country), date and source; its citation one click away.
+
+    A theme view's cards leave the citation to the view's figure picker (`citable=False`):
+    one citation per figure on the page, and no popover per card to send.
+    """
     unit = item.indicator.unit
     st.metric(markdown_escape(item.indicator.label[language]),
               formatting.value(item.figure, unit, language),
               help=markdown_escape(item.indicator.definition[language]))
     words = ("" if item.figure.qualifier == Qualifier.exact
              else formatting.value_in_words(item.figure, unit, language) + " · ")
+    part = (names or Names()).members(item.figure.breakdown_key(), language)
     colon = " :" if language == "fr" else ":"
     shown = formatting.embed(short_source(item.source), language)
-    st.caption(markdown_escape(f"{words}{_when(item, language)} · "
+    st.caption(markdown_escape(f"{words}{part + ' · ' if part else ''}{_when(item, language)} · "
                                f"{ui('source', language)}{colon} {shown}"))
     if others:
         st.caption(markdown_escape(ui("other_values", language).format(n=len(others))))
+    if not citable:
+        return
     # A popover renders its content only when opened: the cards paint as fast as bare
     # metrics (an expander holding st.code delayed the first card by about 0.3 s).
     with st.popover(ui("citation", language), width="stretch"):
@@ -165,9 +186,9 @@ def _frame(version: str, language: str, _dataset: Dataset) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=64)
-def _theme_figure(version: str, theme: Theme, language: str,
-                  _items: Sequence[Cited]) -> go.Figure:
-    return theme_chart(_items, language)
+def _theme_charts(version: str, theme: Theme, language: str, _items: Sequence[Cited],
+                  _dimensions: Sequence[Dimension]) -> ThemeCharts:
+    return theme_charts(_items, language, _dimensions)
 
 
 @st.cache_resource(max_entries=64)
@@ -189,25 +210,56 @@ def overview(data: Published, language: str) -> None:
     """Headline cards first, so they paint before any chart."""
     st.header(ui("overview", language))
     headlines = _headlines(data.version, data.items())
+    names = Names(data.dataset.dimensions)
+    st.markdown(CARD_CSS, unsafe_allow_html=True)  # static style, no data
     columns = st.columns(3)
     for index, (item, others) in enumerate(headlines):
         with columns[index % 3], st.container(border=True):
-            card(item, language, others=others)
+            card(item, language, others=others, names=names)
 
 
 def theme_view(theme: Theme, data: Published, language: str, selected: str | None) -> None:
-    """A theme's chart, its table, its sources, its conflicts, and any figure's citation."""
+    """A theme's conflicts, its comparisons, its lone figures, table, sources and citations."""
     st.header(THEMES[theme][language])
     members = [item for item in data.items() if item.indicator.theme == theme]
-    conflict_notes(members, language)
-    if charted(members):
-        st.plotly_chart(_theme_figure(data.version, theme, language, members),
-                        key=f"chart-{theme.value}", config=PLOTLY_CONFIG)
+    names = Names(data.dataset.dimensions)
+    conflict_notes(members, language, names)
+    drawn = _theme_charts(data.version, theme, language, members, data.dataset.dimensions)
+    comparisons(drawn, language, key=f"chart-{theme.value}")
+    lone_cards(drawn.cards, language, names)
     frame, titles = _theme_parts(data.version, theme, language, members)
     st.caption(ui("table_caption", language))
     st.dataframe(frame, hide_index=True, width="stretch")
     sources_list(members, language)
     cite_one(members, titles, language, selected, key=f"cite-{theme.value}")
+
+
+def comparisons(drawn: ThemeCharts, language: str, key: str) -> None:
+    """Each comparison's chart, with what it lists beside its marks (undated figures)."""
+    for index, chart in enumerate(drawn.charts):
+        st.plotly_chart(chart.figure, key=f"{key}-{index}", config=PLOTLY_CONFIG)
+        if chart.notes:
+            st.caption(markdown_escape("\n".join(chart.notes)))
+    if drawn.not_drawn:
+        st.caption(ui("charts_more", language).format(n=drawn.not_drawn))
+
+
+def lone_cards(items: Sequence[Cited], language: str, names: Names,
+               limit: int = MAX_CARDS) -> None:
+    """Figures with nothing to compare them with, as cards read row by row."""
+    if not items:
+        return
+    st.subheader(ui("lone_figures", language))
+    st.markdown(CARD_CSS, unsafe_allow_html=True)  # static style, no data
+    shown = items[:limit]
+    for start in range(0, len(shown), CARD_COLUMNS):
+        # One row of columns at a time, so the reading order is the order of the rows.
+        for column, item in zip(st.columns(CARD_COLUMNS), shown[start:start + CARD_COLUMNS],
+                                strict=False):
+            with column, st.container(border=True):
+                card(item, language, others=(), names=names, citable=False)
+    if len(items) > limit:
+        st.caption(ui("cards_more", language).format(n=len(items) - limit))
 
 
 def cite_one(members: Sequence[Cited], titles: Sequence[str], language: str,
@@ -238,20 +290,35 @@ def sources_list(items: Sequence[Cited], language: str) -> None:
         text(f"• {source_line(source, language)}")
 
 
-def conflict_notes(items: Sequence[Cited], language: str) -> None:
-    """Two values for one indicator and period, side by side; none silently picked."""
-    for group in conflicts(items):
-        first = group[0]
-        st.warning(markdown_escape(ui("conflict", language).format(
-            indicator=first.indicator.label[language],
-            period=formatting.period(first.figure.period, language))))
-        columns = st.columns(len(group))
-        for column, item in zip(columns, group, strict=True):
-            with column, st.container(border=True):
-                st.metric(markdown_escape(formatting.embed(short_source(item.source), language)),
-                          formatting.value(item.figure, item.indicator.unit, language))
-                quote(evidence(item.figure, language), item.source.language,
-                      f"conflict-{item.figure.id}")
+def conflict_notes(items: Sequence[Cited], language: str, names: Names) -> None:
+    """One note naming every quantity the sources disagree on, and the range they give.
+
+    The values themselves, each with its source, are in the view's sources charts; none is
+    silently picked.
+    """
+    groups = conflicts(items)
+    if not groups:
+        return
+    lines = [ui("conflicts", language).format(n=len(groups))]
+    for group in groups:
+        ordered = sorted(group, key=lambda item: item.figure.value)
+        lines.append("• " + ui("conflict_line", language).format(
+            what=_quantity_title(group[0], language, names),
+            low=formatting.value(ordered[0].figure, ordered[0].indicator.unit, language),
+            high=formatting.value(ordered[-1].figure, ordered[-1].indicator.unit, language),
+            n=len(group)))
+    st.warning(markdown_escape("\n".join(lines)))
+
+
+def _quantity_title(item: Cited, language: str, names: Names) -> str:
+    """"Demandes déposées — Première campagne (2014), au 22 novembre 2017"."""
+    parts = [names.members(item.figure.breakdown_key(), language)]
+    if item.figure.as_of:
+        parts.append(f"{ui('as_of', language)} {formatting.period(item.figure.as_of, language)}")
+    elif item.figure.period:
+        parts.append(formatting.period(item.figure.period, language))
+    shown = ", ".join(part for part in parts if part)
+    return item.indicator.label[language] + (f" — {shown}" if shown else "")
 
 
 def timeline_view(data: Published, language: str) -> None:
@@ -259,7 +326,8 @@ def timeline_view(data: Published, language: str) -> None:
     st.header(ui("timeline", language))
     dataset = data.dataset
     rows, chart = _timeline(data.version, language, dataset)
-    st.plotly_chart(chart, key="chart-timeline", config=PLOTLY_CONFIG)
+    if len(rows) >= 2:  # one milestone alone on a time axis compares nothing
+        st.plotly_chart(chart, key="chart-timeline", config=PLOTLY_CONFIG)
     st.caption(ui("table_caption", language))
     st.dataframe(pd.DataFrame([{ui("date", language): row["when"],
                                 ui("event", language): row["label"],
@@ -396,25 +464,28 @@ def _session_gone() -> Callable[[], bool]:
 
 
 def draft_preview(dataset: Dataset, language: str) -> None:
-    """The draft's charts, table and CSV, as the published page would show them.
+    """The draft's charts, cards, table and CSV, as the published page would show them.
 
-    Each theme's chart shows its first PREVIEW_PANELS indicators and the table its first
-    MAX_TABLE_ROWS rows, so the preview costs O(n) in the draft's size whatever it holds.
+    Each theme shows the comparisons and lone figures of its first PREVIEW_PANELS indicators
+    and the table its first MAX_TABLE_ROWS rows, so the preview costs O(n log n) in the
+    draft's size whatever it holds.
     """
     by_theme: dict[Theme, list[Cited]] = {}
     for item in cited_figures(dataset):
         by_theme.setdefault(item.indicator.theme, []).append(item)
-    themes = [theme for theme in Theme if charted(by_theme.get(theme, []))]
+    themes = [theme for theme in Theme if by_theme.get(theme)]
+    names = Names(dataset.dimensions)
     if themes:
         for tab, theme in zip(st.tabs([THEMES[t][language] for t in themes]), themes,
                               strict=True):
             with tab:
-                shown, total = _first_indicators(charted(by_theme[theme]), PREVIEW_PANELS)
+                shown, total = _first_indicators(by_theme[theme], PREVIEW_PANELS)
                 if total > PREVIEW_PANELS:
                     st.caption(ui("preview_capped", language).format(n=PREVIEW_PANELS,
                                                                      total=total))
-                st.plotly_chart(theme_chart(shown, language),
-                                key=f"draft-chart-{theme.value}", config=PLOTLY_CONFIG)
+                drawn = theme_charts(shown, language, dataset.dimensions)
+                comparisons(drawn, language, key=f"draft-chart-{theme.value}")
+                lone_cards(drawn.cards, language, names, limit=PREVIEW_PANELS)
     rows = figure_rows(dataset, language)
     if len(rows) > MAX_TABLE_ROWS:
         st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
@@ -436,7 +507,7 @@ def _first_indicators(items: Sequence[Cited], limit: int) -> tuple[list[Cited], 
 
 def _source_title(dataset: Dataset, source_id: str) -> str:
     source = next(source for source in dataset.sources if source.id == source_id)
-    return source.title
+    return source.title or short_source(source)
 
 
 def _type_label(code: str, language: str) -> str:

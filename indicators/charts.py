@@ -1,29 +1,55 @@
-"""Plotly figures built from cited figures: small multiples per theme, and the timeline."""
+"""Plotly figures that compare what compares: series, sources, breakdowns, parts; the timeline."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
+from babel.dates import format_date
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from indicators import formatting
 from indicators.citations import Cited, short_source
-from indicators.labels import MILESTONE_KINDS, QUALIFIERS, ui
-from indicators.models import Dataset, MilestoneKind, Qualifier, Unit
-from indicators.periods import parse_period, start_of
+from indicators.consistency import PLAUSIBLE_ORDER
+from indicators.countries import country_name
+from indicators.intervals import as_of_day, time_span, value_interval
+from indicators.labels import MILESTONE_KINDS, QUALIFIERS, UNITS, ui
+from indicators.models import COUNTRY, Dataset, Dimension, Figure, MilestoneKind, Qualifier, Unit
+from indicators.periods import parse_partial, parse_period
 from indicators.text import plotly_escape
 
-# Exact values are solid; a bound is hatched and outlined, so it never reads as a count.
+# Exact values are solid; a bound is drawn apart (a triangle pointing the way of the bound, a
+# hatched bar), so it never reads as a count.
 EXACT_COLOUR = "#1f5f8b"
 BOUND_COLOUR = "#c8553d"
 BOUND_PATTERN = "/"
-# An indicator with this many dated figures is drawn as a series over time.
-SERIES_MIN = 3
-# Calendar years are drawn on the timeline, not as bars of length 2004.
-BAR_UNITS = (Unit.count, Unit.percent, Unit.months, Unit.years)
+# The whole behind its part, and a period behind its point: the same blue, lighter.
+WHOLE_COLOUR = "#bcd4e6"
+SPAN_COLOUR = "rgba(31,95,139,0.28)"
+# A campaign is a moment in time, not a part of a whole: figures broken down by campaign are
+# drawn as a series, never as bars side by side as if they added up.
+TIME_DIMENSIONS = frozenset({"campaign"})
+# More charts than this and a view reads like a catalogue and paints slowly; the table holds
+# every figure, and the view says how many comparisons it left out.
+MAX_CHARTS = 12
+# Rows of one chart (sources, members of a breakdown); beyond this a chart is a worse table.
+MAX_ROWS = 40
+# Calendar years are drawn on the timeline and shown as cards, never on a value axis.
+VALUE_UNITS = (Unit.count, Unit.percent, Unit.months, Unit.years)
+LOWER_BOUNDS = frozenset({Qualifier.more_than, Qualifier.at_least})
+UPPER_BOUNDS = frozenset({Qualifier.less_than, Qualifier.at_most})
+# A source's name in a row or a hover is cut at this many characters: the rows stay readable
+# beside the chart at 1280 px, and the table and the citation give the name in full.
+SOURCE_WIDTH = 32
+# A title longer than this many characters is broken over lines: plotly never wraps titles.
+TITLE_WIDTH = 80
+# Points of one series at one date (several sources) are set this share of the axis apart.
+DODGE = 0.012
 KIND_SYMBOLS = {
     MilestoneKind.report: "square",
     MilestoneKind.conference: "circle",
@@ -32,108 +58,868 @@ KIND_SYMBOLS = {
     MilestoneKind.project: "triangle-up",
 }
 _FONT = "Noto Sans, Noto Sans Arabic, DejaVu Sans, sans-serif"
+_OPPOSITE = {"up": "down", "right": "left", "left": "right"}
+# Between the items of a list inside a sentence: French spaces its semicolon, Arabic has its own.
+_LIST_SEPARATORS = {"fr": " ; ", "ar": "؛ ", "en": "; "}
+_COMMAS = {"fr": ", ", "ar": "، ", "en": ", "}
+# Right-to-left isolate: plotly draws text in SVG with a left-to-right base direction, so an
+# Arabic label ("الرباط · Le360") would read from its end; isolated, it reads from the right.
+RLI = "\u2067"
 
 
-def charted(items: Sequence[Cited]) -> list[Cited]:
-    """The figures a bar chart can show (not calendar years)."""
-    return [item for item in items if item.indicator.unit in BAR_UNITS]
+# When a figure holds: its campaign (or other breakdown), its period, its as-of date.
+Moment = tuple[tuple[tuple[str, str], ...], str | None, str | None]
 
 
-def theme_chart(items: Sequence[Cited], language: str) -> go.Figure:
-    """One small bar chart per indicator, each on its own scale, bounds hatched.
+class Kind(StrEnum):
+    """What a chart compares."""
 
-    An indicator with a dated series is drawn over time; a few figures without dates are
-    drawn one bar per source. Each panel holds one trace per qualifier, however many
-    figures it shows, so the figure stays light at thousands of figures.
+    series = "series"  # one indicator over time
+    sources = "sources"  # what each source says about one quantity
+    breakdown = "breakdown"  # the members of a breakdown, against their total
+    part = "part"  # a part inside its whole (approved of filed)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """One comparison to draw: what it compares, and the figures it shows beside the marks.
+
+    `others` are a series' undated figures (listed as text), a breakdown's totals (reference
+    lines), or a part chart's wholes (one per part, in the same order). `breaks` are the rows
+    where a new group of a sources chart starts (another period).
     """
-    groups: dict[str, list[Cited]] = {}
-    for item in charted(items):
-        groups.setdefault(item.indicator.id, []).append(item)
-    titles = [plotly_escape(members[0].indicator.label[language]) for members in groups.values()]
-    rows = max(len(groups), 1)
-    height = 130 + 190 * rows
-    # About 90 px between panels leaves room for the axis ticks and the next panel's title.
-    figure = make_subplots(rows=rows, cols=1, subplot_titles=titles,
-                           vertical_spacing=min(90 / height, 0.3) if rows > 1 else 0.0)
-    in_legend: set[Qualifier] = set()
+
+    kind: Kind
+    items: tuple[Cited, ...]
+    others: tuple[Cited, ...] = ()
+    breaks: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A drawn comparison, and the lines of text that go under it."""
+
+    kind: Kind
+    figure: go.Figure
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeCharts:
+    """A view's charts, its lone figures (shown as cards), and how many charts were left out."""
+
+    charts: tuple[Chart, ...]
+    cards: tuple[Cited, ...]
+    not_drawn: int = 0
+
+
+class Names:
+    """Breakdown members in the page's language: countries by Babel, others as the file says."""
+
+    def __init__(self, dimensions: Iterable[Dimension] = ()) -> None:
+        self._dimensions = {dimension.id: dimension for dimension in dimensions}
+        self._members = {(dimension.id, member.id): member.label
+                         for dimension in self._dimensions.values()
+                         for member in dimension.members}
+
+    def dimension(self, dimension: str, language: str) -> str:
+        if dimension in self._dimensions:
+            return self._dimensions[dimension].label[language]
+        return ui("country", language) if dimension == COUNTRY else dimension
+
+    def member(self, dimension: str, member: str, language: str) -> str:
+        label = self._members.get((dimension, member))
+        if label is not None:
+            return label[language]
+        return country_name(member, language) if dimension == COUNTRY else member
+
+    def members(self, parts: Iterable[tuple[str, str]], language: str) -> str:
+        """A breakdown as its members' names: `Sénégal, Première campagne (2014)`."""
+        return _COMMAS[language].join(self.member(dimension, member, language)
+                                      for dimension, member in parts)
+
+
+def plan_theme(items: Sequence[Cited]) -> tuple[list[Plan], list[Cited]]:
+    """Which comparisons a theme's figures make, in reading order, and the figures in none.
+
+    Per indicator, in file order: the part-of-whole chart it is the part of, its series over
+    time, what each source says about each of its quantities, and its breakdowns. A figure
+    in no comparison is a lone figure, shown as a card. O(n log n) in the number of figures.
+    """
+    by_indicator: dict[str, list[Cited]] = {}
+    for item in items:
+        if item.indicator.unit in VALUE_UNITS:
+            by_indicator.setdefault(item.indicator.id, []).append(item)
+    plans: list[Plan] = []
+    for indicator, members in by_indicator.items():
+        breakdowns = _breakdown_plans(members)
+        in_bars = {item.figure.id for plan in breakdowns for item in plan.items}
+        plans += _part_plans(indicator, by_indicator)
+        plans += _series_plans(members)
+        plans += _sources_plans([item for item in members if item.figure.id not in in_bars])
+        plans += breakdowns
+    placed = {item.figure.id for plan in plans for item in (*plan.items, *plan.others)}
+    return plans, [item for item in items if item.figure.id not in placed]
+
+
+def theme_charts(items: Sequence[Cited], language: str, dimensions: Iterable[Dimension] = (),
+                 limit: int = MAX_CHARTS) -> ThemeCharts:
+    """The theme's comparisons drawn (at most `limit`), and its lone figures for cards."""
+    plans, lone = plan_theme(items)
+    names = Names(dimensions)
+    # Over the cap, the comparisons of the fewest figures give way; the rest keep their order.
+    kept = sorted(sorted(range(len(plans)), key=lambda index: -_size(plans[index]))[:limit])
+    charts = tuple(draw(plans[index], language, names) for index in kept)
+    return ThemeCharts(charts, tuple(lone), len(plans) - len(kept))
+
+
+def _size(plan: Plan) -> int:
+    return len(plan.items) + len(plan.others)
+
+
+def draw(plan: Plan, language: str, names: Names) -> Chart:
+    """The chart of one comparison."""
+    if plan.kind == Kind.series:
+        return series_chart(plan, language, names)
+    if plan.kind == Kind.sources:
+        return sources_chart(plan, language, names)
+    if plan.kind == Kind.breakdown:
+        return breakdown_chart(plan, language, names)
+    return part_chart(plan, language, names)
+
+
+# --- Which figures compare -------------------------------------------------------------------
+
+def _is_total(figure: Figure) -> bool:
+    """No breakdown, or only a campaign: the whole quantity at one moment."""
+    return not figure.breakdown or set(figure.breakdown) <= TIME_DIMENSIONS
+
+
+def _x_day(figure: Figure) -> date | None:
+    """Where a figure stands in time: its as-of date, else its period's last day, if known."""
+    if figure.as_of:
+        return as_of_day(figure.as_of)
+    if not figure.period:
+        return None
+    _, end = parse_period(figure.period)
+    return end.last_day() if end else None
+
+
+def _series_plans(members: Sequence[Cited]) -> list[Plan]:
+    """The indicator over time: its totals at two or more dates, undated ones beside."""
+    totals = [item for item in members if _is_total(item.figure)]
+    dated = [item for item in totals if _x_day(item.figure) is not None]
+    if len({_x_day(item.figure) for item in dated}) < 2:
+        return []
+    undated = tuple(item for item in totals if _x_day(item.figure) is None)
+    return [Plan(Kind.series, tuple(dated), undated)]
+
+
+def _sources_plans(members: Sequence[Cited]) -> list[Plan]:
+    """Per breakdown (a campaign, a region), every group of two or more overlapping figures.
+
+    A figure's time is its period, else its as-of date. Undated figures join the only dated
+    group; when there are several, an undated figure could belong to any, so the undated
+    ones form a group of their own. The breakdown's groups share one chart, row after row.
+    """
+    buckets: dict[tuple[tuple[str, str], ...], list[Cited]] = {}
+    for item in members:
+        buckets.setdefault(item.figure.breakdown_key(), []).append(item)
+    plans = []
+    for bucket in buckets.values():
+        groups = _overlapping([item for item in bucket if _time_of(item.figure)])
+        undated = [item for item in bucket if not _time_of(item.figure)]
+        if len(groups) == 1:
+            groups[0] += undated
+        elif undated:
+            groups.append(undated)
+        rows = [group for group in groups if len(group) >= 2]
+        if rows:
+            starts = [0]
+            for group in rows[:-1]:
+                starts.append(starts[-1] + len(group))
+            plans.append(Plan(Kind.sources, tuple(item for group in rows for item in group),
+                              breaks=tuple(starts[1:])))
+    return plans
+
+
+def _time_of(figure: Figure) -> tuple[date, date] | None:
+    """The days a figure can speak of: its period, else its as-of date, else unknown."""
+    if figure.period:
+        return time_span(figure.period)
+    if figure.as_of:
+        point = parse_partial(figure.as_of)
+        return point.first_day(), point.last_day()
+    return None
+
+
+def _overlapping(items: Sequence[Cited]) -> list[list[Cited]]:
+    """Groups of figures whose times overlap, chained: a sweep over their starts.
+
+    Within a group the figures come by date (as-of date or end of period), then file order.
+    """
+    groups: list[list[Cited]] = []
+    reach = date.min
+    timed = sorted(((_time_of(item.figure) or (date.min, date.min), index, item)
+                    for index, item in enumerate(items)), key=lambda entry: entry[:2])
+    for (start, end), _, item in timed:
+        if groups and start <= reach:
+            groups[-1].append(item)
+            reach = max(reach, end)
+        else:
+            groups.append([item])
+            reach = end
+    return [sorted(group, key=lambda item: _x_day(item.figure) or date.min) for group in groups]
+
+
+def _breakdown_plans(members: Sequence[Cited]) -> list[Plan]:
+    """Members of one breakdown dimension at one moment, with the totals of that moment.
+
+    Bars come member by member (the member with the largest value first), and a member
+    given by several sources has a bar per source.
+    """
+    totals: dict[Moment, list[Cited]] = {}
+    groups: dict[tuple[str, Moment], list[Cited]] = {}
+    for item in members:
+        figure = item.figure
+        totals.setdefault((figure.breakdown_key(), figure.period, figure.as_of), []).append(item)
+        dimension = _bar_dimension(figure)
+        if dimension is not None:
+            rest = tuple(pair for pair in figure.breakdown_key() if pair[0] != dimension)
+            groups.setdefault((dimension, (rest, figure.period, figure.as_of)), []).append(item)
+    plans = []
+    for (dimension, moment), parts in groups.items():
+        largest: dict[str, float] = {}
+        for item in parts:
+            member = _member_of(item.figure, dimension)
+            largest[member] = max(largest.get(member, item.figure.value), item.figure.value)
+        if len(largest) < 2:
+            continue
+        ranked = sorted(parts, key=lambda item: (-largest[_member_of(item.figure, dimension)],
+                                                 _member_of(item.figure, dimension),
+                                                 -item.figure.value))
+        plans.append(Plan(Kind.breakdown, tuple(ranked), tuple(totals.get(moment, ()))))
+    return plans
+
+
+def _member_of(figure: Figure, dimension: str) -> str:
+    return (figure.breakdown or {}).get(dimension, "")
+
+
+def _bar_dimension(figure: Figure) -> str | None:
+    """The dimension a breakdown figure is a bar of: its first one that is not a campaign."""
+    dimensions = sorted(set(figure.breakdown or ()) - TIME_DIMENSIONS)
+    return dimensions[0] if dimensions else None
+
+
+def _part_plans(indicator: str, by_indicator: dict[str, list[Cited]]) -> list[Plan]:
+    """The part inside its whole (approved of filed), for each moment both are given for.
+
+    A source that gives both for one moment is a pair of its own, so a share is never made
+    of one outlet's part and another's whole; a moment no source gives both for pairs its
+    first exact part with its first exact whole.
+    """
+    plans = []
+    for part, whole in PLAUSIBLE_ORDER:
+        if part != indicator or whole not in by_indicator:
+            continue
+        pairs = _pairs(_moments(by_indicator[part]), _moments(by_indicator[whole]))
+        if pairs:
+            plans.append(Plan(Kind.part, tuple(pair[0] for pair in pairs[:MAX_ROWS]),
+                              tuple(pair[1] for pair in pairs[:MAX_ROWS])))
+    return plans
+
+
+def _pairs(parts: dict[Moment, list[Cited]],
+           wholes: dict[Moment, list[Cited]]) -> list[tuple[Cited, Cited]]:
+    pairs = []
+    for moment in sorted(parts.keys() & wholes.keys(), key=_moment_order):
+        by_source = {item.source.id: item for item in reversed(wholes[moment])}
+        same = [(item, by_source[item.source.id]) for item in parts[moment]
+                if item.source.id in by_source]
+        pairs += same or [(_first_exact(parts[moment]), _first_exact(wholes[moment]))]
+    return pairs
+
+
+def _first_exact(items: Sequence[Cited]) -> Cited:
+    return next((item for item in items if item.figure.qualifier == Qualifier.exact), items[0])
+
+
+def _moments(members: Sequence[Cited]) -> dict[Moment, list[Cited]]:
+    """The totals by moment (campaign, period, as-of date), in file order.
+
+    Figures without any of these pair with nothing: two undated figures may be years apart.
+    """
+    moments: dict[Moment, list[Cited]] = {}
+    for item in members:
+        figure = item.figure
+        if _is_total(figure) and (figure.breakdown or figure.period or figure.as_of):
+            moments.setdefault((figure.breakdown_key(), figure.period, figure.as_of),
+                               []).append(item)
+    return moments
+
+
+def _moment_order(key: Moment) -> tuple[date, tuple[tuple[str, str], ...], date]:
+    breakdown, period, as_of = key
+    return time_span(period)[0] if period else date.min, breakdown, as_of_day(as_of) or date.min
+
+
+# --- Drawing -----------------------------------------------------------------------------------
+
+def series_chart(plan: Plan, language: str, names: Names) -> Chart:
+    """The indicator over time: points at their dates, spans for periods, running counts joined.
+
+    Each figure stands at its as-of date (a running count) or at the end of its period, with
+    the period drawn as a light bar behind it; several sources at one date stand side by side.
+    """
+    indicator = plan.items[0].indicator
     right_to_left = language == "ar"
-    for row, members in enumerate(groups.values(), start=1):
-        over_time = _is_series(members)
-        for qualifier in dict.fromkeys(item.figure.qualifier for item in members):
-            same = [item for item in members if item.figure.qualifier == qualifier]
-            figure.add_trace(_bars(same, qualifier, language, over_time=over_time,
-                                   show_legend=qualifier not in in_legend), row=row, col=1)
-            in_legend.add(qualifier)
-        _scale(figure, members, row, over_time=over_time, right_to_left=right_to_left)
+    days = {item.figure.id: _x_day(item.figure) or date.min for item in plan.items}
+    at = _dodged(plan.items, days)
+    figure = go.Figure()
+    spans = [(time_span(item.figure.period)[0], days[item.figure.id], item.figure.value)
+             for item in plan.items if item.figure.period and not item.figure.as_of]
+    spans = [span for span in spans if span[0] < span[1]]
+    if spans:
+        figure.add_trace(go.Scatter(
+            x=_joined([(start, end) for start, end, _ in spans]),
+            y=_joined([(value, value) for _, _, value in spans]),
+            mode="lines", line={"color": SPAN_COLOUR, "width": 6},
+            name=_rtl(ui("period_covered", language), language), hoverinfo="skip"))
+    running = _running_lines(plan.items, days)
+    if running:
+        figure.add_trace(go.Scatter(
+            x=_joined([[day for day, _ in line] for line in running]),
+            y=_joined([[value for _, value in line] for line in running]),
+            mode="lines", line={"color": EXACT_COLOUR, "width": 2},
+            name=_rtl(ui("running_count", language), language), hoverinfo="skip"))
+    for qualifier, same in _by_qualifier(plan.items):
+        figure.add_trace(_points(same, qualifier, language, vertical=True,
+                                 x=[at[item.figure.id] for item in same],
+                                 y=[item.figure.value for item in same]))
+    first = min([*days.values(), *(start for start, _, _ in spans)])
     figure.update_layout(
-        height=height, bargap=0.35, font={"family": _FONT},
-        margin={"l": 10, "r": 10, "t": 100, "b": 10},
-        # Above the first panel, where it cannot cover an axis.
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1 + 55 / height,
-                "title": {"text": ui("qualifier", language)}},
-        hoverlabel={"align": "right" if right_to_left else "left"},
-    )
-    figure.update_yaxes(side="right" if right_to_left else "left")
-    return figure
+        xaxis={**_date_axis(first, max(days.values()), language),
+               "title": {"text": _rtl(ui("series_axis", language), language),
+                         "font": {"size": 12}}},
+        yaxis={**_value_axis(indicator.unit, 0, _highest(plan.items) * 1.05, reverse=False,
+                             language=language),
+               "side": "right" if right_to_left else "left"})
+    _frame(figure, ui("chart_series", language).format(indicator=indicator.label[language]),
+           language, height=420)
+    return Chart(Kind.series, figure, _undated_notes(plan.others, language, names))
 
 
-def _is_series(members: Sequence[Cited]) -> bool:
-    return len(members) >= SERIES_MIN and all(
-        item.figure.period and start_of(item.figure.period) for item in members)
+def sources_chart(plan: Plan, language: str, names: Names) -> Chart:
+    """One row per figure (source and period), its value on the axis; bounds point their way.
+
+    An exact value is a dot, "about" a hollow dot with the range it allows, a bound a
+    triangle at the bound pointing the way of the bound, with a dashed tail to the axis edge.
+    """
+    items = plan.items[:MAX_ROWS]
+    indicator = items[0].indicator
+    right_to_left = language == "ar"
+    reach = [end for item in items for end in _reach(item.figure)]
+    axis = _value_axis(indicator.unit, *_padded(min(reach), max(reach), indicator.unit),
+                       reverse=right_to_left, language=language)
+    low, high = sorted(axis["range"])
+    figure = go.Figure()
+    tails = [(item.figure.value, high if item.figure.qualifier in LOWER_BOUNDS else low, row)
+             for row, item in enumerate(items)
+             if item.figure.qualifier in LOWER_BOUNDS | UPPER_BOUNDS]
+    if tails:
+        figure.add_trace(go.Scatter(
+            x=_joined([(start, end) for start, end, _ in tails]),
+            y=_joined([(row, row) for _, _, row in tails]),
+            mode="lines", line={"color": BOUND_COLOUR, "width": 1.5, "dash": "dash"},
+            showlegend=False, hoverinfo="skip"))
+    for start in plan.breaks:
+        if start < len(items):  # a thin rule between periods: rows above and below differ
+            figure.add_hline(y=start - 0.5, line={"color": "#999", "width": 1})
+    rows = {item.figure.id: row for row, item in enumerate(items)}
+    for qualifier, same in _by_qualifier(items):
+        figure.add_trace(_points(
+            same, qualifier, language, vertical=False, x=[item.figure.value for item in same],
+            y=[rows[item.figure.id] for item in same], right_to_left=right_to_left,
+            labelled=True))
+    figure.update_layout(
+        xaxis=axis,
+        yaxis={"tickmode": "array", "tickvals": list(range(len(items))),
+               "ticktext": [_row_label(item, language) for item in items],
+               "range": [len(items) - 0.4, -0.6], "side": "right" if right_to_left else "left",
+               "automargin": True, "showgrid": False, "zeroline": False})
+    _frame(figure, ui("chart_sources", language).format(
+        indicator=indicator.label[language], context=_context(plan.items, language, names)),
+        language, height=150 + 34 * len(items))
+    return Chart(Kind.sources, figure, _capped(len(items), len(plan.items), language))
 
 
-def _scale(figure: go.Figure, members: Sequence[Cited], row: int, *, over_time: bool,
-           right_to_left: bool) -> None:
-    # Room past the longest bar for its label; a share is always read against 100 %.
-    top = 100 if members[0].indicator.unit == Unit.percent else max(
-        item.figure.value for item in members) * 1.3
-    if over_time:
-        figure.update_yaxes(range=[0, top], row=row, col=1)
-        if right_to_left:
-            figure.update_xaxes(autorange="reversed", row=row, col=1)
-    else:
-        figure.update_xaxes(range=[top, 0] if right_to_left else [0, top], row=row, col=1)
+def breakdown_chart(plan: Plan, language: str, names: Names) -> Chart:
+    """Bars by member, largest first, in the page's language; the total a line, never a bar."""
+    items = plan.items[:MAX_ROWS]
+    indicator = items[0].indicator
+    dimension = _bar_dimension(items[0].figure) or ""
+    right_to_left = language == "ar"
+    counted = [str(item.figure.breakdown[dimension]) if item.figure.breakdown else ""
+               for item in items]
+    labels = [_plot_text([names.member(dimension, member, language),
+                          _shortened(short_source(item.source), SOURCE_WIDTH)]
+                         if counted.count(member) > 1
+                         else [names.member(dimension, member, language)], language)
+              for member, item in zip(counted, items, strict=True)]
+    highest = max([item.figure.value for item in (*items, *plan.others)])
+    axis = _value_axis(indicator.unit, 0, highest * 1.15, reverse=right_to_left,
+                       language=language)
+    figure = go.Figure()
+    rows = {item.figure.id: row for row, item in enumerate(items)}
+    for qualifier, same in _by_qualifier(items):
+        figure.add_trace(_bars(same, qualifier, language,
+                               values=[item.figure.value for item in same],
+                               places=[rows[item.figure.id] for item in same],
+                               horizontal=True))
+    if plan.others:
+        _reference_lines(figure, plan.others, language, right_to_left=right_to_left)
+    figure.update_layout(
+        xaxis=axis, bargap=0.3,
+        yaxis={"tickmode": "array", "tickvals": list(range(len(items))),
+               "ticktext": labels,
+               "range": [len(items) - 0.5, -0.5], "side": "right" if right_to_left else "left",
+               "automargin": True, "showgrid": False})
+    _frame(figure, ui("chart_breakdown", language).format(
+        indicator=indicator.label[language],
+        dimension=_lower(names.dimension(dimension, language)),
+        context=_context(plan.items, language, names, leave_out=dimension, period=True)),
+        language, height=190 + 30 * len(items))
+    return Chart(Kind.breakdown, figure, _capped(len(items), len(plan.items), language))
 
 
-def _bars(items: Sequence[Cited], qualifier: Qualifier, language: str, *, over_time: bool,
-          show_legend: bool) -> go.Bar:
-    bound = qualifier != Qualifier.exact
-    values = [item.figure.value for item in items]
-    shown = [plotly_escape(formatting.value(item.figure, item.indicator.unit, language))
-             for item in items]
-    sources = [plotly_escape(short_source(item.source, limit=28)) for item in items]
-    periods = [plotly_escape(formatting.period(item.figure.period, language)) for item in items]
-    if over_time:
-        places: dict[str, Any] = {"x": [start_of(str(item.figure.period)) for item in items],
-                                  "y": values}
-    else:
-        labels = [f"{source} · {period}" if item.figure.period else source
-                  for item, source, period in zip(items, sources, periods, strict=True)]
-        places = {"x": values, "y": labels, "orientation": "h", "text": shown,
-                  "textposition": "outside", "cliponaxis": False}
+def part_chart(plan: Plan, language: str, names: Names) -> Chart:
+    """Each whole as a wide light bar with its part inside it, the share written on the part."""
+    parts, wholes = plan.items, plan.others
+    part_indicator, whole_indicator = parts[0].indicator, wholes[0].indicator
+    right_to_left = language == "ar"
+    places = list(range(len(parts)))
+    shares = [_share(part, whole, language) for part, whole in zip(parts, wholes, strict=True)]
+    figure = go.Figure()
+    figure.add_trace(_bars(wholes, None, language, values=[item.figure.value for item in wholes],
+                           places=places, horizontal=False, width=0.8,
+                           name=whole_indicator.label[language], colour=WHOLE_COLOUR))
+    figure.add_trace(_bars(parts, None, language, values=[item.figure.value for item in parts],
+                           places=places, horizontal=False, width=0.5,
+                           name=part_indicator.label[language], colour=EXACT_COLOUR,
+                           extra=shares))
+    highest = max(item.figure.value for item in (*parts, *wholes))
+    figure.update_layout(
+        barmode="overlay",
+        xaxis={"tickmode": "array", "tickvals": places,
+               "ticktext": [_pair_label(part, whole, language, names)
+                            for part, whole in zip(parts, wholes, strict=True)],
+               "range": [len(parts) - 0.5, -0.5] if right_to_left else [-0.5, len(parts) - 0.5],
+               "showgrid": False},
+        yaxis={**_value_axis(whole_indicator.unit, 0, highest * 1.08, reverse=False,
+                             language=language),
+               "side": "right" if right_to_left else "left"})
+    _frame(figure, ui("chart_part", language).format(
+        part=part_indicator.label[language], whole=_lower(whole_indicator.label[language])),
+        language, height=400)
+    return Chart(Kind.part, figure)
+
+
+# --- Marks -------------------------------------------------------------------------------------
+
+def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vertical: bool,
+            x: Sequence[Any], y: Sequence[Any], right_to_left: bool = False,
+            labelled: bool = False) -> go.Scatter:
+    """One marker per figure, shaped by its qualifier; the hover names the source."""
+    increase = "up" if vertical else ("left" if right_to_left else "right")
+    bound = qualifier in LOWER_BOUNDS | UPPER_BOUNDS
+    about = qualifier == Qualifier.approximately
+    colour = BOUND_COLOUR if bound else EXACT_COLOUR
+    errors: dict[str, Any] = {}
+    if about:
+        spread = [abs(item.figure.value) * (value_interval(1.0, qualifier).high - 1)
+                  for item in items]
+        errors = {("error_y" if vertical else "error_x"): {
+            "type": "data", "array": spread, "color": EXACT_COLOUR, "thickness": 1.5}}
+    return go.Scatter(
+        x=list(x), y=list(y), mode="markers+text" if labelled else "markers",
+        name=_legend_name(qualifier, language), cliponaxis=False,
+        marker={"symbol": _symbol(qualifier, increase), "size": 15 if bound else 12,
+                "color": colour, "line": {"color": colour, "width": 2}},
+        text=[_value_text(item, language) for item in items] if labelled else None,
+        textposition="top center", textfont={"size": 12},
+        customdata=[_custom(item, language) for item in items],
+        hovertemplate=_hover(language), **errors)
+
+
+def _bars(items: Sequence[Cited], qualifier: Qualifier | None, language: str, *,
+          values: Sequence[float], places: Sequence[int], horizontal: bool,
+          width: float | None = None, name: str | None = None, colour: str = EXACT_COLOUR,
+          extra: Sequence[str] | None = None) -> go.Bar:
+    """Bars, a bound hatched and outlined; `qualifier` None styles each bar by its own."""
+    bounds = [item.figure.qualifier != Qualifier.exact for item in items]
+    texts = [_value_text(item, language) for item in items]
+    if extra is not None:
+        texts = [f"{text}<br>{more}" if more else text
+                 for text, more in zip(texts, extra, strict=True)]
+    places_and_values: dict[str, Any] = (
+        {"x": list(values), "y": list(places), "orientation": "h"} if horizontal
+        else {"x": list(places), "y": list(values)})
     return go.Bar(
-        **places,
-        name=_legend_name(qualifier, language), legendgroup=qualifier.value,
-        showlegend=show_legend,
+        **places_and_values, width=width, text=texts, textposition="outside",
+        cliponaxis=False, constraintext="none",
+        name=_plot_text([name], language) if name else _legend_name(
+            qualifier or Qualifier.exact, language),
         marker={
-            "color": "rgba(200,85,61,0.25)" if bound else EXACT_COLOUR,
-            "line": {"color": BOUND_COLOUR if bound else EXACT_COLOUR, "width": 2},
-            "pattern": {"shape": BOUND_PATTERN if bound else "", "fgcolor": BOUND_COLOUR},
+            "color": ["rgba(200,85,61,0.25)" if bound else colour for bound in bounds],
+            "line": {"color": [BOUND_COLOUR if bound else EXACT_COLOUR for bound in bounds],
+                     "width": 2},
+            "pattern": {"shape": [BOUND_PATTERN if bound else "" for bound in bounds],
+                        "fgcolor": BOUND_COLOUR},
         },
-        customdata=[[QUALIFIERS[qualifier][language], period, source, item.figure.id, value]
-                    for item, period, source, value in zip(items, periods, sources, shown,
-                                                           strict=True)],
-        hovertemplate=("<b>%{customdata[4]}</b><br>%{customdata[0]}<br>"
-                       f"{ui('period', language)}: %{{customdata[1]}}<br>"
-                       f"{ui('source', language)}: %{{customdata[2]}}<extra></extra>"),
-    )
+        customdata=[_custom(item, language) for item in items],
+        hovertemplate=_hover(language))
+
+
+def _reference_lines(figure: go.Figure, totals: Sequence[Cited], language: str, *,
+                     right_to_left: bool) -> None:
+    """A breakdown's totals as vertical lines across the bars, named once above them.
+
+    One total is named with its source; several (sources disagree) by their range.
+    """
+    values = sorted({total.figure.value for total in totals})
+    for value in values:
+        bound = all(total.figure.qualifier != Qualifier.exact for total in totals
+                    if total.figure.value == value)
+        figure.add_vline(x=value, line={"color": BOUND_COLOUR if bound else "#333",
+                                        "width": 1.5, "dash": "dash" if bound else "solid"})
+    colon = " :" if language == "fr" else ":"
+    if len(totals) == 1:
+        source = _shortened(short_source(totals[0].source), SOURCE_WIDTH)
+        said = f"{_value_text(totals[0], language)} · {_plot_text([source], language)}"
+    else:
+        ordered = sorted(totals, key=lambda total: total.figure.value)
+        said = ui("total_range", language).format(
+            low=_value_text(ordered[0], language), high=_value_text(ordered[-1], language),
+            n=len(totals))
+    # At the foot of the lines, where the bars (largest first) are shortest.
+    figure.add_annotation(x=values[0], y=0, yref="paper", yanchor="bottom", xshift=-6 if (
+        not right_to_left) else 6, text=_rtl(f"{ui('total', language)}{colon} {said}", language),
+        showarrow=False, xanchor="left" if right_to_left else "right", font={"size": 12},
+        bgcolor="rgba(255,255,255,0.85)")
+
+
+def _symbol(qualifier: Qualifier, increase: str) -> str:
+    """A triangle pointing the way of a bound; a dot, hollow for "about", for a value."""
+    if qualifier in LOWER_BOUNDS:
+        return f"triangle-{increase}"
+    if qualifier in UPPER_BOUNDS:
+        return f"triangle-{_OPPOSITE[increase]}"
+    return "circle-open" if qualifier == Qualifier.approximately else "circle"
+
+
+def _by_qualifier(items: Sequence[Cited]) -> list[tuple[Qualifier, list[Cited]]]:
+    """The figures grouped by qualifier, one trace each: light at thousands of figures."""
+    groups: dict[Qualifier, list[Cited]] = {}
+    for item in items:
+        groups.setdefault(item.figure.qualifier, []).append(item)
+    return list(groups.items())
+
+
+def _running_lines(items: Sequence[Cited],
+                   days: dict[str, date]) -> list[list[tuple[date, float]]]:
+    """Each campaign's running counts in order of date, ending at its dated final totals.
+
+    Only exact values are joined (a bound is not a value to draw a line through); where
+    sources give two counts on one day the line passes between them; a line ends at every
+    final total given for it, so no source's final value is picked over another's.
+    """
+    counts: dict[tuple[tuple[str, str], ...], dict[date, list[float]]] = {}
+    finals: dict[tuple[tuple[str, str], ...], list[Cited]] = {}
+    for item in items:
+        if item.figure.qualifier != Qualifier.exact:
+            continue
+        if item.figure.as_of:
+            at_day = counts.setdefault(item.figure.breakdown_key(), {})
+            at_day.setdefault(days[item.figure.id], []).append(item.figure.value)
+        else:
+            finals.setdefault(item.figure.breakdown_key(), []).append(item)
+    lines = []
+    for breakdown, at_day in counts.items():
+        path = [(day, (min(values) + max(values)) / 2) for day, values in sorted(at_day.items())]
+        last = path[-1][0]
+        ends = [(days[item.figure.id], item.figure.value) for item in finals.get(breakdown, ())
+                if time_span(item.figure.period)[0] <= last <= days[item.figure.id]]
+        lines += [[*path, end] for end in ends] or [path]
+    return [line for line in lines if len(line) >= 2]
+
+
+def _dodged(items: Sequence[Cited], days: dict[str, date]) -> dict[str, date]:
+    """Dates to draw at: figures sharing a date are set a little apart, in file order."""
+    at_day: dict[date, list[str]] = {}
+    for item in items:
+        at_day.setdefault(days[item.figure.id], []).append(item.figure.id)
+    span = (max(days.values()) - min(days.values())).days
+    step = max(span * DODGE, 1.0)
+    placed = {}
+    for day, ids in at_day.items():
+        for rank, figure_id in enumerate(ids):
+            placed[figure_id] = day + timedelta(days=round((rank - (len(ids) - 1) / 2) * step))
+    return placed
+
+
+def _joined(segments: Iterable[Sequence[Any]]) -> list[Any]:
+    """Line segments in one trace, separated by gaps: one trace however many segments."""
+    points: list[Any] = []
+    for segment in segments:
+        points += [*segment, None]
+    return points
+
+
+def _highest(items: Sequence[Cited]) -> float:
+    return max(max(_reach(item.figure)) for item in items)
+
+
+def _reach(figure: Figure) -> tuple[float, float]:
+    """The values the axis must show for a figure: its value, or the range "about" allows."""
+    if figure.qualifier == Qualifier.approximately:
+        allows = value_interval(figure.value, figure.qualifier)
+        return allows.low, allows.high
+    return figure.value, figure.value
+
+
+def _padded(low: float, high: float, unit: Unit) -> tuple[float, float]:
+    """Room either side of the values, so a bound's tail and the labels have somewhere to go."""
+    pad = max((high - low) * 0.2, abs(high) * 0.03, 1.0)
+    return max(low - pad, 0.0) if low >= 0 else low - pad, high + pad
+
+
+def _share(part: Cited, whole: Cited, language: str) -> str:
+    """The part's share of the whole ("67,6 %"), written only when both values are exact."""
+    exact = {part.figure.qualifier, whole.figure.qualifier} == {Qualifier.exact}
+    if not exact or whole.figure.value <= 0:
+        return ""
+    share = formatting.number(round(part.figure.value / whole.figure.value * 100, 1), language)
+    return plotly_escape(formatting.isolate(f"{share}\u00a0%", language))
+
+
+# --- Axes, text and frame ----------------------------------------------------------------------
+
+def separators(language: str) -> str:
+    """Plotly's decimal and thousands separators, as Babel writes numbers in the language."""
+    locale = formatting.LOCALES[language]
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
+
+
+def _value_axis(unit: Unit, low: float, high: float, *, reverse: bool,
+                language: str) -> dict[str, Any]:
+    """A value axis in the page's numbers: whole ticks for counts, 0 to 100 for a share."""
+    if unit == Unit.percent:
+        low, high, step = 0.0, 100.0, 20.0
+    else:
+        step = _whole_step(high - low)
+        low = math.floor(low / step) * step
+        high = math.ceil(high / step) * step
+    axis: dict[str, Any] = {
+        "range": [high, low] if reverse else [low, high], "tickmode": "linear", "tick0": 0,
+        "dtick": step, "exponentformat": "none", "separatethousands": True,
+        "zeroline": False, "automargin": True}
+    if unit == Unit.percent:
+        # Every tick named, 100 % included: a share is read against the whole.
+        axis.update(tickmode="array", tickvals=[0, 20, 40, 60, 80, 100], ticksuffix="\u00a0%")
+    if unit in (Unit.months, Unit.years):
+        axis["title"] = {"text": UNITS[unit][language]}
+    return axis
+
+
+def _whole_step(span: float, ticks: int = 7) -> float:
+    """A round tick step of at least 1: a count is never 0.5 of a programme."""
+    raw = span / ticks
+    if raw <= 1:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return float(next(factor * magnitude for factor in (1, 2, 5, 10)
+                      if factor * magnitude >= raw))
+
+
+def _date_axis(first: date, last: date, language: str) -> dict[str, Any]:
+    """A date axis with ticks written by Babel: years, or month and year over a short span."""
+    pad = timedelta(days=max((last - first).days * 0.06, 25))
+    low, high = first - pad, last + pad
+    values, texts = _date_ticks(low, high, language)
+    return {"type": "date", "range": [high, low] if language == "ar" else [low, high],
+            "tickmode": "array", "tickvals": values, "ticktext": texts, "automargin": True}
+
+
+def _date_ticks(low: date, high: date, language: str) -> tuple[list[str], list[str]]:
+    """At most about eight ticks: every year (or 2, 5, 10…), else every month (or 2, 3, 6)."""
+    years = high.year - low.year
+    if years >= 3:
+        step = next(step for step in (1, 2, 5, 10, 20, 25, 50, 100) if years / step <= 8)
+        days = [date(year, 1, 1) for year in range(low.year + 1, high.year + 1)
+                if year % step == 0]
+        return [day.isoformat() for day in days], [str(day.year) for day in days]
+    months = (high.year - low.year) * 12 + high.month - low.month
+    step = next(step for step in (1, 2, 3, 6, 12) if months / step <= 8)
+    # Months counted from year 0, so that December rolls over into the next year.
+    after_low, last = low.year * 12 + low.month, high.year * 12 + high.month - 1
+    days = [date(index // 12, index % 12 + 1, 1) for index in range(after_low, last + 1)
+            if index % 12 % step == 0]
+    locale = formatting.LOCALES[language]
+    return ([day.isoformat() for day in days],
+            [str(day.year) if step == 12 else format_date(day, "LLL y", locale=locale)
+             for day in days])
+
+
+def _frame(figure: go.Figure, title: str, language: str, *, height: int) -> None:
+    """Title, size, the page's numbers and direction, and a legend that covers nothing."""
+    right_to_left = language == "ar"
+    lines = _wrapped(plotly_escape(title))
+    top = 34 + 22 * len(lines) + 30
+    figure.update_layout(
+        title={"text": "<br>".join(_rtl(line, language) for line in lines),
+               "x": 0.99 if right_to_left else 0.01,
+               "xanchor": "right" if right_to_left else "left", "yref": "container",
+               "y": 1, "yanchor": "top", "pad": {"t": 14}, "font": {"size": 16}},
+        height=height + 22 * (len(lines) - 1), separators=separators(language),
+        font={"family": _FONT}, margin={"l": 36, "r": 36, "t": top, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01,
+                "x": 1 if right_to_left else 0, "xanchor": "right" if right_to_left else "left"},
+        hoverlabel={"align": "right" if right_to_left else "left"})
+
+
+def _wrapped(text: str, width: int = TITLE_WIDTH) -> list[str]:
+    """Words in lines of at most `width` characters (a longer word stands alone)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _plot_text(parts: Sequence[str], language: str, separator: str = " · ") -> str:
+    """Data text for plotly, escaped; in Arabic a right-to-left run whose parts (a French
+    source's name, an Arabic date) each keep their own direction."""
+    if language != "ar":
+        return plotly_escape(separator.join(parts))
+    embedded = separator.join(formatting.embed(part, language) for part in parts)
+    return _rtl(plotly_escape(embedded), language)
+
+
+def _rtl(text: str, language: str) -> str:
+    """Text of the page's language for plotly: a right-to-left run in Arabic."""
+    return f"{RLI}{text}{formatting.PDI}" if language == "ar" else text
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _lower(label: str) -> str:
+    """A label inside a sentence: "demandes déposées"; "OIM" or "États-Unis" kept."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower() and label[0].isascii():
+        return label[0].lower() + label[1:]
+    return label
 
 
 def _legend_name(qualifier: Qualifier, language: str) -> str:
-    if qualifier == Qualifier.exact:
-        return QUALIFIERS[qualifier][language]
-    return f"{QUALIFIERS[qualifier][language]} ({ui('bound', language)})"
+    if qualifier in (Qualifier.exact, Qualifier.approximately):
+        return _rtl(QUALIFIERS[qualifier][language], language)
+    return _rtl(f"{QUALIFIERS[qualifier][language]} ({ui('bound', language)})", language)
 
+
+def _value_text(item: Cited, language: str) -> str:
+    return plotly_escape(formatting.value(item.figure, item.indicator.unit, language))
+
+
+def _when(figure: Figure, language: str) -> str:
+    """A figure's date for a hover or a note: its as-of date, else its period."""
+    colon = " :" if language == "fr" else ":"
+    if figure.as_of:
+        return f"{ui('as_of', language)} {formatting.period(figure.as_of, language)}"
+    return f"{ui('period', language)}{colon} {formatting.period(figure.period, language)}"
+
+
+def _custom(item: Cited, language: str) -> list[str]:
+    """What a hover shows: value, qualifier in words, date, source; then the figure's id."""
+    source = _shortened(short_source(item.source), 2 * SOURCE_WIDTH)
+    return [_value_text(item, language), _rtl(QUALIFIERS[item.figure.qualifier][language],
+                                              language),
+            _plot_text([_when(item.figure, language)], language),
+            _plot_text([source], language), item.figure.id]
+
+
+def _hover(language: str) -> str:
+    colon = " :" if language == "fr" else ":"
+    source = _rtl(f"{ui('source', language)}{colon} %{{customdata[3]}}", language)
+    return ("<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>"
+            f"{source}<extra></extra>")
+
+
+def _row_label(item: Cited, language: str) -> str:
+    """A sources chart's row: who says it, and for when."""
+    parts = [_shortened(short_source(item.source), SOURCE_WIDTH)]
+    if item.figure.period:
+        parts.append(formatting.period(item.figure.period, language))
+    if item.figure.as_of:
+        parts.append(f"{ui('as_of', language)} {formatting.period(item.figure.as_of, language)}")
+    return _plot_text(parts, language)
+
+
+def _context(items: Sequence[Cited], language: str, names: Names, *,
+             leave_out: str | None = None, period: bool = False) -> str:
+    """What a chart's figures share, after a dash: their members (but `leave_out`), their
+    as-of date, and (with `period`) their period."""
+    first = items[0].figure
+    parts = [names.member(dimension, member, language)
+             for dimension, member in first.breakdown_key() if dimension != leave_out]
+    if first.as_of and all(item.figure.as_of == first.as_of for item in items):
+        parts.append(f"{ui('as_of', language)} {formatting.period(first.as_of, language)}")
+    if period and first.period:
+        parts.append(formatting.period(first.period, language))
+    return f" — {', '.join(parts)}" if parts else ""
+
+
+def _pair_label(part: Cited, whole: Cited, language: str, names: Names) -> str:
+    """A part chart's category: the moment (campaign, else period; as-of date), then who says
+    so, on lines short enough for a category's width."""
+    figure = part.figure
+    moment = [names.member(dimension, member, language)
+              for dimension, member in figure.breakdown_key()]
+    if figure.period and not moment:
+        moment.append(formatting.period(figure.period, language))
+    if figure.as_of:
+        moment.append(f"{ui('as_of', language)} {formatting.period(figure.as_of, language)}")
+    said = {_shortened(short_source(item.source), SOURCE_WIDTH) for item in (part, whole)}
+    return "<br>".join(_plot_text([line], language) for line in (*moment, *sorted(said)))
+
+
+def _undated_notes(items: Sequence[Cited], language: str, names: Names) -> tuple[str, ...]:
+    """The series' figures without a place in time, as text: one line per campaign."""
+    if not items:
+        return ()
+    lines: dict[str, list[str]] = {}
+    for item in items:
+        when = formatting.period(item.figure.period, language) if item.figure.period else ""
+        said = formatting.embed(short_source(item.source, limit=40), language)
+        lines.setdefault(names.members(item.figure.breakdown_key(), language), []).append(
+            f"{formatting.value(item.figure, item.indicator.unit, language)} "
+            f"({', '.join(part for part in (when, said) if part)})")
+    colon = " :" if language == "fr" else ":"
+    return (ui("undated", language), *(
+        (f"{member}{colon} " if member else "") + _LIST_SEPARATORS[language].join(values)
+        for member, values in lines.items()))
+
+
+def _capped(shown: int, total: int, language: str) -> tuple[str, ...]:
+    if shown == total:
+        return ()
+    return (ui("rows_more", language).format(n=shown, total=total),)
+
+
+# --- Timeline ----------------------------------------------------------------------------------
 
 def timeline_rows(dataset: Dataset, language: str) -> list[dict[str, object]]:
     """Dated milestones and "since" years, as rows with a start, an end and a label."""
@@ -166,38 +952,40 @@ def timeline_rows(dataset: Dataset, language: str) -> list[dict[str, object]]:
     return sorted(rows, key=lambda row: (row["start"], str(row["id"])))  # type: ignore[arg-type]
 
 
-def _label(row: dict[str, object]) -> str:
-    return plotly_escape(str(row["label"]))
+def _label(row: dict[str, object], language: str) -> str:
+    return _plot_text([str(row["label"])], language)
 
 
 def timeline_chart(rows: Sequence[dict[str, object]], language: str) -> go.Figure:
     """Milestones on a time axis, one per line; periods drawn as spans."""
     figure = go.Figure()
-    labels = [_label(row) for row in rows]
+    labels = [_label(row, language) for row in rows]
     for row in rows:
         if row["end"] != row["start"]:
             figure.add_trace(go.Scatter(
-                x=[row["start"], row["end"]], y=[_label(row)] * 2, mode="lines",
+                x=[row["start"], row["end"]], y=[_label(row, language)] * 2, mode="lines",
                 line={"width": 8, "color": EXACT_COLOUR}, showlegend=False, hoverinfo="skip"))
     kinds = list(dict.fromkeys(str(row["kind"]) for row in rows))
     for kind in kinds:
         members = [row for row in rows if row["kind"] == kind]
         figure.add_trace(go.Scatter(
-            x=[row["start"] for row in members], y=[_label(row) for row in members],
-            mode="markers", name=kind,
+            x=[row["start"] for row in members], y=[_label(row, language) for row in members],
+            mode="markers", name=_plot_text([kind], language),
             marker={"size": 13, "symbol": [row["symbol"] for row in members],
                     "line": {"width": 1.5, "color": "#222"}},
-            customdata=[[plotly_escape(str(row["when"])), plotly_escape(str(row["source"]))]
-                        for row in members],
+            customdata=[[_plot_text([str(row["when"])], language),
+                         _plot_text([str(row["source"])], language)] for row in members],
             hovertemplate=(f"%{{y}}<br>%{{customdata[0]}}<br>{ui('source', language)}: "
                            "%{customdata[1]}<extra></extra>"),
         ))
+    days = [day for row in rows for day in (row["start"], row["end"]) if isinstance(day, date)]
     figure.update_layout(
-        height=120 + 38 * len(rows), font={"family": _FONT},
+        height=120 + 38 * len(rows), font={"family": _FONT}, separators=separators(language),
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(labels)),
-               "side": "right" if language == "ar" else "left"},
-        xaxis={"type": "date", "autorange": "reversed" if language == "ar" else True},
+               "side": "right" if language == "ar" else "left", "automargin": True},
+        xaxis=_date_axis(min(days), max(days), language) if days else {"type": "date"},
         legend={"orientation": "h", "y": -0.08},
+        hoverlabel={"align": "right" if language == "ar" else "left"},
     )
     return figure

@@ -7,6 +7,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +28,39 @@ def median_seconds(action: Callable[[], object], repetitions: int) -> float:
         action()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def alternating(measures: Sequence[Callable[[], float]], repetitions: int,
+                between: Callable[[], object] = lambda: None) -> list[list[float]]:
+    """What each measure returns, all run once per repetition, in reversed order every other one.
+
+    A floor measured in its own phase takes the machine's drift (other work on shared cores,
+    frequency changes) into the ratio; measured in the same loop, A B then B A, drift falls on
+    both alike. `between` runs unmeasured after every measure (a collection, say).
+    """
+    results: list[list[float]] = [[] for _ in measures]
+    for repetition in range(repetitions):
+        order = range(len(measures)) if repetition % 2 == 0 else reversed(range(len(measures)))
+        for index in order:
+            results[index].append(measures[index]())
+            between()
+    return results
+
+
+def timed(action: Callable[[], object]) -> Callable[[], float]:
+    """A measure of the action's wall time; what it returns is freed after the clock stops."""
+    def measure() -> float:
+        start = time.perf_counter()
+        result = action()
+        elapsed = time.perf_counter() - start
+        del result
+        return elapsed
+    return measure
+
+
+def ratio(ours: Sequence[float], floor: Sequence[float]) -> float:
+    """The median of the per-repetition ratios ours / floor."""
+    return statistics.median(a / b for a, b in zip(ours, floor, strict=True))
 
 
 def table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -84,3 +118,79 @@ def cpu_seconds(pid: int) -> float:
     """User plus system CPU time the process has used."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class TreePeak:
+    """Samples a process and its descendants while they run (from /proc, no psutil needed).
+
+    A child's own peak (VmHWM) is kept as last read before it exits, so at most one interval
+    of its life goes unseen; the tree's peak is the largest sum of current RSS over a sample.
+    """
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        self.pid = pid
+        self.interval = interval
+        self.children: dict[int, tuple[str, float]] = {}  # pid -> (command, peak MB)
+        self.tree_peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreePeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def largest_child(self) -> tuple[str, float] | None:
+        return max(self.children.values(), key=lambda child: child[1], default=None)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            total = 0.0
+            for pid in [self.pid, *_descendants(self.pid)]:
+                status = _status(pid)
+                if not status:
+                    continue
+                total += status.get("VmRSS", 0.0)
+                if pid != self.pid:
+                    self.children[pid] = (_command(pid) or self.children.get(pid, ("?",))[0],
+                                          status.get("VmHWM", 0.0))
+            self.tree_peak_mb = max(self.tree_peak_mb, total)
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # it exited while being read
+        parents.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
+
+
+def _status(pid: int) -> dict[str, float]:
+    """The process's memory lines (VmRSS, VmHWM) in MB; empty once it has exited."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return {}
+    return {name: int(rest.split()[0]) / 1024 for name, _, rest in
+            (line.partition(":") for line in lines) if name in ("VmRSS", "VmHWM")}
+
+
+def _command(pid: int) -> str:
+    try:
+        words = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return ""
+    return " ".join([Path(words[0]).name, *words[1:3]]).strip()

@@ -1,9 +1,11 @@
 """Smoke test of the benchmarks: the generator writes valid data and one small run prints."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.common import TreePeak, alternating, ratio
 from benchmarks.generate import generate, write
 from loaders import load_path
 from tests.conftest import ROOT
@@ -30,3 +32,23 @@ def test_one_small_benchmark_prints_its_table() -> None:
     assert "export: built when a download button is clicked" in result.stdout
     lines = [line for line in result.stdout.splitlines() if line.strip().startswith("200")]
     assert len(lines) == 2
+
+
+def test_ours_and_its_floor_alternate_so_that_drift_cancels() -> None:
+    calls: list[str] = []
+    results = alternating([lambda: calls.append("A") or 2.0, lambda: calls.append("B") or 1.0],
+                          repetitions=4)
+    assert "".join(calls) == "ABBAABBA"
+    assert ratio(*results) == 2.0
+
+
+def test_tree_peak_sees_a_child_and_its_memory() -> None:
+    child = subprocess.Popen([sys.executable, "-c",
+                              "import time; block = bytearray(80_000_000); time.sleep(0.6)"])
+    with TreePeak(os.getpid(), interval=0.02) as tree:
+        child.wait(timeout=30)
+    largest = tree.largest_child()
+    assert largest is not None and largest[0].endswith("-c import time; block = "
+                                                      "bytearray(80_000_000); time.sleep(0.6)")
+    assert largest[1] >= 80
+    assert tree.tree_peak_mb >= 80

@@ -25,13 +25,15 @@ def test_generation_is_reproducible() -> None:
 
 def test_one_small_benchmark_prints_its_table() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.run", "--sizes", "200", "--only", "cold", "export"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+        [sys.executable, "-m", "benchmarks.run", "--sizes", "200", "--only", "cold", "warm",
+         "export"], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     assert "cold load: read + validate + table" in result.stdout
+    assert "C parse, GC paused" in result.stdout
+    assert "ours (server path)" in result.stdout
     assert "export: built when a download button is clicked" in result.stdout
     lines = [line for line in result.stdout.splitlines() if line.strip().startswith("200")]
-    assert len(lines) == 2
+    assert len(lines) == 3
 
 
 def test_ours_and_its_floor_alternate_so_that_drift_cancels() -> None:

@@ -6,8 +6,8 @@
 
 Sections: cold (read + validate + table vs PyYAML's C loader alone, both with the collector
 paused), warm (the server's path over a content-keyed cache vs reading a built table), export (CSV
-and data package), rerun (one widget interaction in AppTest), page (headline figures painted in
-Chromium vs a hello-world page), memory (peak RSS vs a minimal plotly app).
+and data package), rerun (widget interactions in every view, AppTest), page (headline figures
+painted in Chromium vs a hello-world page), memory (peak RSS vs a minimal plotly app).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from benchmarks.common import (
     timed,
 )
 from benchmarks.generate import SIZES, write
+from benchmarks.rerun import rerun
 from indicators.package import build_package
 from indicators.table import figure_rows, to_csv
 from loaders import collector_paused, load_path
@@ -148,58 +149,6 @@ def export(files: dict[int, Path], quick: bool) -> None:
                      f"{len(to_csv(figure_table)) / 1e6:.1f}"])
     table("export: built when a download button is clicked (median s)",
           ["figures", "CSV", "CSV French Excel", "data package zip", "CSV MB"], rows)
-
-
-def _toggle(widget: Callable[[object], object], first: object, second: object
-            ) -> Callable[[object], object]:
-    """An interaction that flips a widget between two values, so every run changes it."""
-    def act(app: object) -> object:
-        control = widget(app)
-        value = second if control.value == first else first  # type: ignore[attr-defined]
-        return control.set_value(value).run()  # type: ignore[attr-defined]
-    return act
-
-
-def rerun(files: dict[int, Path], quick: bool) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    size = 10_000 if 10_000 in files else max(files)
-    radio = lambda key: lambda app: app.sidebar.radio(key=key)  # noqa: E731
-    interactions: list[tuple[str, str, Callable[[object], object]]] = [
-        ("overview", "language fr <-> en", _toggle(radio("lang"), "fr", "en")),
-        ("overview", "view overview <-> regularisation",
-         _toggle(radio("view"), "overview", "regularisation")),
-        ("regularisation", "language fr <-> en", _toggle(radio("lang"), "fr", "en")),
-        ("regularisation", "pick another figure",
-         _toggle(lambda app: app.selectbox(key="cite-regularisation"), 0, 1)),
-        ("explorer", "filter a theme on / off",
-         _toggle(lambda app: app.multiselect(key="filter-theme"), [], ["Régularisation"])),
-    ]
-    rows = []
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["INDICATORS_DATA"] = str(files[size])
-        os.environ["INDICATORS_CACHE_DIR"] = folder
-        try:
-            for view, name, action in interactions:
-                app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
-                app.query_params["view"] = view
-                app.run()
-                times = []
-                for _ in range(6 if quick else 12):
-                    start = time.perf_counter()
-                    action(app)
-                    times.append(time.perf_counter() - start)
-                    assert not app.exception, app.exception
-                # The first two runs build each state's cached charts and tables once per
-                # server and data version; every session after that pays the rest.
-                first, steady = max(times[:2]), times[2:]
-                rows.append([view, name, f"{first * 1000:.0f}",
-                             f"{statistics.median(steady) * 1000:.0f}",
-                             f"{max(steady) * 1000:.0f}", "<= 100"])
-        finally:
-            del os.environ["INDICATORS_DATA"], os.environ["INDICATORS_CACHE_DIR"]
-    table(f"rerun: one widget interaction at {size:,} figures, script run in AppTest (ms)",
-          ["view", "interaction", "first build", "median", "worst", "target"], rows)
 
 
 def _paint_seconds(url: str, selector: str, repetitions: int) -> float:

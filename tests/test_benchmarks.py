@@ -1,5 +1,6 @@
 """Smoke test of the benchmarks: the generator writes valid data and one small run prints."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -7,6 +8,8 @@ from pathlib import Path
 
 from benchmarks.common import TreePeak, alternating, ratio
 from benchmarks.generate import generate, write
+from benchmarks.rerun import DATA_VIEWS, interactions
+from indicators.models import Theme
 from loaders import load_path
 from tests.conftest import ROOT
 
@@ -42,6 +45,18 @@ def test_ours_and_its_floor_alternate_so_that_drift_cancels() -> None:
                           repetitions=4)
     assert "".join(calls) == "ABBAABBA"
     assert ratio(*results) == 2.0
+
+
+def test_every_view_of_the_page_is_measured() -> None:
+    """A view added to app.py and left out of the rerun section fails here, not in review."""
+    assigned = {target.id: node.value for node in ast.parse((ROOT / "app.py").read_text()).body
+                if isinstance(node, ast.Assign) for target in node.targets
+                if isinstance(target, ast.Name)}
+    names: dict[str, object] = {"Theme": Theme}
+    for name in ("THEME_VIEWS", "VIEWS"):
+        names[name] = eval(compile(ast.Expression(assigned[name]), "app.py", "eval"), names)
+    assert [*DATA_VIEWS, "draft"] == names["VIEWS"]
+    assert all(len(interactions(view)) == 2 for view in DATA_VIEWS if view != "overview")
 
 
 def test_tree_peak_sees_a_child_and_its_memory() -> None:

@@ -303,22 +303,24 @@ def conflict_notes(items: Sequence[Cited], language: str, names: Names) -> None:
     for group in groups:
         ordered = sorted(group, key=lambda item: item.figure.value)
         lines.append("• " + ui("conflict_line", language).format(
-            what=_quantity_title(group[0], language, names),
+            what=_quantity_title(group, language, names),
             low=formatting.value(ordered[0].figure, ordered[0].indicator.unit, language),
             high=formatting.value(ordered[-1].figure, ordered[-1].indicator.unit, language),
             n=len(group)))
     st.warning(markdown_escape("\n".join(lines)))
 
 
-def _quantity_title(item: Cited, language: str, names: Names) -> str:
-    """"Demandes déposées — Première campagne (2014), au 22 novembre 2017"."""
-    parts = [names.members(item.figure.breakdown_key(), language)]
-    if item.figure.as_of:
-        parts.append(f"{ui('as_of', language)} {formatting.period(item.figure.as_of, language)}")
-    elif item.figure.period:
-        parts.append(formatting.period(item.figure.period, language))
+def _quantity_title(group: Sequence[Cited], language: str, names: Names) -> str:
+    """"Demandes déposées — Première campagne (2014), au 22 novembre 2017": the indicator,
+    its members, and the date or period the figures share, if they share one."""
+    first = group[0].figure
+    parts = [names.members(first.breakdown_key(), language)]
+    if first.as_of:
+        parts.append(f"{ui('as_of', language)} {formatting.period(first.as_of, language)}")
+    elif first.period and all(item.figure.period == first.period for item in group):
+        parts.append(formatting.period(first.period, language))
     shown = ", ".join(part for part in parts if part)
-    return item.indicator.label[language] + (f" — {shown}" if shown else "")
+    return group[0].indicator.label[language] + (f" — {shown}" if shown else "")
 
 
 def timeline_view(data: Published, language: str) -> None:

@@ -48,6 +48,8 @@ UPPER_BOUNDS = frozenset({Qualifier.less_than, Qualifier.at_most})
 SOURCE_WIDTH = 32
 # A title longer than this many characters is broken over lines: plotly never wraps titles.
 TITLE_WIDTH = 80
+# A time axis names every year up to this many years (a label of four digits fits at 1280 px).
+YEAR_TICKS = 14
 # Points of one series at one date (several sources) are set this share of the axis apart.
 DODGE = 0.012
 KIND_SYMBOLS = {
@@ -396,7 +398,7 @@ def series_chart(plan: Plan, language: str, names: Names) -> Chart:
     for qualifier, same in _by_qualifier(plan.items):
         figure.add_trace(_points(same, qualifier, language, vertical=True,
                                  x=[at[item.figure.id] for item in same],
-                                 y=[item.figure.value for item in same]))
+                                 y=[item.figure.value for item in same], names=names))
     first = min([*days.values(), *(start for start, _, _ in spans)])
     figure.update_layout(
         xaxis={**_date_axis(first, max(days.values()), language),
@@ -529,7 +531,7 @@ def part_chart(plan: Plan, language: str, names: Names) -> Chart:
 
 def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vertical: bool,
             x: Sequence[Any], y: Sequence[Any], right_to_left: bool = False,
-            labelled: bool = False) -> go.Scatter:
+            labelled: bool = False, names: Names | None = None) -> go.Scatter:
     """One marker per figure, shaped by its qualifier; the hover names the source."""
     increase = "up" if vertical else ("left" if right_to_left else "right")
     bound = qualifier in LOWER_BOUNDS | UPPER_BOUNDS
@@ -548,7 +550,7 @@ def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vert
                 "color": colour, "line": {"color": colour, "width": 2}},
         text=[_value_text(item, language) for item in items] if labelled else None,
         textposition="top center", textfont={"size": 12},
-        customdata=[_custom(item, language) for item in items],
+        customdata=[_custom(item, language, names) for item in items],
         hovertemplate=_hover(language), **errors)
 
 
@@ -747,15 +749,22 @@ def _date_axis(first: date, last: date, language: str) -> dict[str, Any]:
     pad = timedelta(days=max((last - first).days * 0.06, 25))
     low, high = first - pad, last + pad
     values, texts = _date_ticks(low, high, language)
-    return {"type": "date", "range": [high, low] if language == "ar" else [low, high],
+    axis = {"type": "date", "range": [high, low] if language == "ar" else [low, high],
             "tickmode": "array", "tickvals": values, "ticktext": texts, "automargin": True}
+    if len(values) > 1 and values[1][:4] == str(int(values[0][:4]) + 1):
+        # Year by year, each label stands in the middle of its year, between two ticks:
+        # a figure for 2014 drawn at 31 December stands under "2014", not under "2015".
+        axis["ticklabelmode"] = "period"
+    return axis
 
 
 def _date_ticks(low: date, high: date, language: str) -> tuple[list[str], list[str]]:
-    """At most about eight ticks: every year (or 2, 5, 10…), else every month (or 2, 3, 6)."""
+    """Every year (or 2, 5, 10…), else every month (or 2, 3, 6): about eight ticks."""
     years = high.year - low.year
     if years >= 3:
-        step = next(step for step in (1, 2, 5, 10, 20, 25, 50, 100) if years / step <= 8)
+        # Every year while each fits (a cell per year); then every 2, 5, 10… years.
+        step = 1 if years <= YEAR_TICKS else next(
+            step for step in (2, 5, 10, 20, 25, 50, 100) if years / step <= 8)
         days = [date(year, 1, 1) for year in range(low.year + 1, high.year + 1)
                 if year % step == 0]
         return [day.isoformat() for day in days], [str(day.year) for day in days]
@@ -842,13 +851,16 @@ def _when(figure: Figure, language: str) -> str:
     return f"{ui('period', language)}{colon} {formatting.period(figure.period, language)}"
 
 
-def _custom(item: Cited, language: str) -> list[str]:
-    """What a hover shows: value, qualifier in words, date, source; then the figure's id."""
+def _custom(item: Cited, language: str, names: Names | None = None) -> list[str]:
+    """What a hover shows: value, qualifier in words, date (and with `names`, the campaign or
+    other member), source; then the figure's id."""
     source = _shortened(short_source(item.source), 2 * SOURCE_WIDTH)
+    when = [_when(item.figure, language)]
+    if names is not None and item.figure.breakdown:
+        when.insert(0, names.members(item.figure.breakdown_key(), language))
     return [_value_text(item, language), _rtl(QUALIFIERS[item.figure.qualifier][language],
                                               language),
-            _plot_text([_when(item.figure, language)], language),
-            _plot_text([source], language), item.figure.id]
+            _plot_text(when, language), _plot_text([source], language), item.figure.id]
 
 
 def _hover(language: str) -> str:
@@ -897,19 +909,22 @@ def _pair_label(part: Cited, whole: Cited, language: str, names: Names) -> str:
 
 
 def _undated_notes(items: Sequence[Cited], language: str, names: Names) -> tuple[str, ...]:
-    """The series' figures without a place in time, as text: one line per campaign."""
+    """The series' figures without a place in time, as text: a line per campaign, each value
+    once with every source that gives it."""
     if not items:
         return ()
-    lines: dict[str, list[str]] = {}
+    lines: dict[str, dict[str, list[str]]] = {}
     for item in items:
-        when = formatting.period(item.figure.period, language) if item.figure.period else ""
-        said = formatting.embed(short_source(item.source, limit=40), language)
-        lines.setdefault(names.members(item.figure.breakdown_key(), language), []).append(
-            f"{formatting.value(item.figure, item.indicator.unit, language)} "
-            f"({', '.join(part for part in (when, said) if part)})")
+        said = [formatting.value(item.figure, item.indicator.unit, language)]
+        if item.figure.period:
+            said.append(formatting.period(item.figure.period, language))
+        values = lines.setdefault(names.members(item.figure.breakdown_key(), language), {})
+        values.setdefault(" · ".join(said), []).append(
+            formatting.embed(_shortened(short_source(item.source), SOURCE_WIDTH), language))
     colon = " :" if language == "fr" else ":"
     return (ui("undated", language), *(
-        (f"{member}{colon} " if member else "") + _LIST_SEPARATORS[language].join(values)
+        (f"{member}{colon} " if member else "") + _LIST_SEPARATORS[language].join(
+            f"{value} ({_COMMAS[language].join(sources)})" for value, sources in values.items())
         for member, values in lines.items()))
 
 

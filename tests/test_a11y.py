@@ -1,0 +1,59 @@
+"""Accessibility in a real Chromium: axe-core finds no serious violation; direction and labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_browser import PAINT_TIMEOUT_MS, browser, page, server  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.browser
+
+VIEWS = ("overview", "regularisation", "timeline", "explorer", "draft")
+# What a reader cannot get past: WCAG failures axe ranks serious or critical.
+BLOCKING = ("serious", "critical")
+
+
+def _open(page, server: str, view: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/?view={view}&lang={language}")
+    page.locator("h2").first.wait_for(timeout=PAINT_TIMEOUT_MS)
+    page.wait_for_function(f"() => document.documentElement.lang === '{language}'",
+                           timeout=PAINT_TIMEOUT_MS)
+    page.wait_for_timeout(1500)  # the last elements and styles of the run
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_serious_accessibility_violation(page, server: str, view: str,  # type: ignore[no-untyped-def]
+                                            language: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    _open(page, server, view, language)
+    violations = Axe().run(page).response["violations"]
+    blocking = [(violation["id"], len(violation["nodes"])) for violation in violations
+                if violation["impact"] in BLOCKING]
+    assert blocking == []
+
+
+@pytest.mark.parametrize(("language", "direction"), [("fr", "ltr"), ("ar", "rtl"),
+                                                      ("en", "ltr")])
+def test_the_document_speaks_the_page_language(page, server: str, language: str,  # type: ignore[no-untyped-def]
+                                               direction: str) -> None:
+    _open(page, server, "overview", language)
+    assert page.evaluate("document.documentElement.lang") == language
+    assert page.evaluate("document.documentElement.dir") == direction
+    titles = {"fr": "Indicateurs de la migration au Maroc", "ar": "مؤشرات الهجرة في المغرب",
+              "en": "Morocco migration indicators"}
+    assert page.title() == titles[language]
+    sidebar = page.locator('section[data-testid="stSidebar"]').bounding_box()
+    main = page.locator(".stMain").bounding_box()
+    assert sidebar and main
+    assert (sidebar["x"] > main["x"]) == (language == "ar")  # on the right in Arabic
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_no_card_label_is_cut(page, server: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    _open(page, server, "overview", language)
+    cut = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMetricLabel"]')]
+        .filter(label => label.scrollWidth > label.clientWidth + 1)
+        .map(label => label.innerText)""")
+    assert cut == []

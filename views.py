@@ -35,11 +35,15 @@ from loaders import DRAFT_MAX_BYTES
 from loaders.sandbox import DRAFT_LIMITS, Cancelled, check_in_child
 
 # Static style, never data: right-to-left layout for Arabic, and quotes that keep the
-# direction of their own language whatever the page's.
+# direction of their own language whatever the page's. Plotly measures its labels in a
+# hidden element of the page's body: measured right to left, the labels of an axis on the
+# right were drawn past the chart's edge. The charts draw Arabic right to left themselves
+# (reversed axes, labels isolated right to left), so plotly works left to right.
 RTL_CSS = """
 <style>
 .stMain, section[data-testid="stSidebar"] { direction: rtl; text-align: right; }
 .stMain [data-testid="stMarkdownContainer"] { text-align: right; }
+[data-testid="stPlotlyChart"], #js-plotly-tester { direction: ltr; }
 </style>
 """
 QUOTE_CSS = """

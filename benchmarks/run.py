@@ -6,8 +6,11 @@
 
 Sections: cold (read + validate + table vs PyYAML's C loader alone, both with the collector
 paused), warm (the server's path over a content-keyed cache vs reading a built table), export (CSV
-and data package), rerun (widget interactions in every view, AppTest), page (headline figures
-painted in Chromium vs a hello-world page), memory (peak RSS vs a minimal plotly app).
+and data package), rerun (widget interactions in every view, AppTest), page (the overview's cards
+and a theme view's first chart painted in Chromium, each against its floor page in the same loop),
+memory (peak RSS of the server with every view opened, and of the child that validates, vs a
+minimal plotly app). A ratio is the median of per-repetition ratios: ours and its floor are
+measured in turn, in alternating order, so that drift of a shared machine cancels.
 """
 
 from __future__ import annotations
@@ -19,25 +22,14 @@ import pickle
 import platform
 import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import yaml
 
-from benchmarks.common import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    ROOT,
-    alternating,
-    median_seconds,
-    peak_rss_mb,
-    ratio,
-    streamlit_server,
-    table,
-    timed,
-)
+from benchmarks.browser import memory, page
+from benchmarks.common import ROOT, alternating, median_seconds, ratio, table, timed
 from benchmarks.generate import SIZES, write
 from benchmarks.rerun import rerun
 from indicators.package import build_package
@@ -45,8 +37,6 @@ from indicators.table import figure_rows, to_csv
 from loaders import collector_paused, load_path
 from loaders.cache import load_cached, lookup
 from loaders.live import LiveDataset
-
-APPS = Path(__file__).resolve().parent / "apps"
 
 
 def _files(sizes: list[int], folder: Path) -> dict[int, Path]:
@@ -149,77 +139,6 @@ def export(files: dict[int, Path], quick: bool) -> None:
                      f"{len(to_csv(figure_table)) / 1e6:.1f}"])
     table("export: built when a download button is clicked (median s)",
           ["figures", "CSV", "CSV French Excel", "data package zip", "CSV MB"], rows)
-
-
-def _paint_seconds(url: str, selector: str, repetitions: int) -> float:
-    from playwright.sync_api import sync_playwright
-
-    times = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for _ in range(repetitions + 1):  # the first warms the server's caches; dropped
-            context = browser.new_context()
-            page = context.new_page()
-            start = time.perf_counter()
-            page.goto(url)
-            page.locator(selector).first.wait_for(timeout=120_000)
-            times.append(time.perf_counter() - start)
-            context.close()
-        browser.close()
-    return statistics.median(times[1:])
-
-
-def page(files: dict[int, Path], quick: bool) -> None:
-    reps = 3 if quick else 7
-    with streamlit_server(APPS / "hello.py") as (url, _):
-        floor = _paint_seconds(url, "h1", reps)
-    rows = [["hello-world page", "-", f"{floor:.2f}", "1.00x", ""]]
-    datasets = {"real file (21 figures)": ROOT / "data" / "indicators.yaml"}
-    datasets |= {f"{size:,} figures": path for size, path in files.items() if size >= 10_000}
-    for name, path in datasets.items():
-        with tempfile.TemporaryDirectory() as folder, streamlit_server(
-                ROOT / "app.py", {"INDICATORS_DATA": str(path),
-                                  "INDICATORS_CACHE_DIR": folder}) as (url, _):
-            ours = _paint_seconds(f"{url}/?lang=fr&view=overview",
-                                  '[data-testid="stMetricValue"]', reps)
-        rows.append([f"dashboard overview, {name}", "headline cards", f"{ours:.2f}",
-                     f"{ours / floor:.2f}x", "<= 1.30x"])
-    table("page: navigation to first figure painted, headless Chromium (median s)",
-          ["page", "waits for", "seconds", "ratio", "target"], rows)
-
-
-def _serve_and_measure(script: Path, env: dict[str, str], paths: list[str],
-                       selector: str = "h2") -> float:
-    from playwright.sync_api import sync_playwright
-
-    with streamlit_server(script, env) as (url, pid), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        page = context.new_page()
-        for path in paths:
-            page.goto(f"{url}{path}")
-            # The view's own header is written only once the data is loaded.
-            page.locator(selector).first.wait_for(timeout=300_000)
-            page.wait_for_timeout(1500)
-        browser.close()
-        return peak_rss_mb(pid)
-
-
-def memory(files: dict[int, Path], quick: bool) -> None:
-    size = max(files)
-    floor = _serve_and_measure(APPS / "minimal_plotly.py", {}, ["/"], ".js-plotly-plot")
-    rows = [["minimal plotly app", "-", f"{floor:.0f}", "1.00x", ""]]
-    views = ["/?view=overview", "/?view=regularisation", "/?view=explorer"]
-    with tempfile.TemporaryDirectory() as folder:
-        env = {"INDICATORS_DATA": str(files[size]), "INDICATORS_CACHE_DIR": folder}
-        first = _serve_and_measure(ROOT / "app.py", env, views)
-        warm_start = _serve_and_measure(ROOT / "app.py", env, views)
-    rows.append([f"dashboard, {size:,} figures", "first start (validates)", f"{first:.0f}",
-                 f"{first / floor:.2f}x", "<= 1.50x"])
-    rows.append([f"dashboard, {size:,} figures", "restart (cache)", f"{warm_start:.0f}",
-                 f"{warm_start / floor:.2f}x", "<= 1.50x"])
-    table("memory: peak RSS of the server after overview, a theme view and the explorer (MB)",
-          ["app", "start", "peak RSS", "ratio", "target"], rows)
 
 
 SECTIONS: dict[str, Callable[[dict[int, Path], bool], None]] = {

@@ -745,26 +745,31 @@ def _whole_step(span: float, ticks: int = 7) -> float:
 
 
 def _date_axis(first: date, last: date, language: str) -> dict[str, Any]:
-    """A date axis with ticks written by Babel: years, or month and year over a short span."""
+    """A date axis with ticks written by Babel: years, or month and year over a short span.
+
+    Year by year, each year is a cell between gridlines on the 1st of January with its
+    label in the middle: a 2014 figure drawn at 31 December stands in the 2014 cell.
+    """
     pad = timedelta(days=max((last - first).days * 0.06, 25))
     low, high = first - pad, last + pad
+    axis: dict[str, Any] = {"type": "date", "automargin": True, "tickmode": "array",
+                            "range": [high, low] if language == "ar" else [low, high]}
+    if 3 <= high.year - low.year <= YEAR_TICKS:
+        years = range(low.year, high.year + 1)
+        return {**axis, "showgrid": False, "ticks": "",
+                "tickvals": [f"{year}-07-01" for year in years if low <= date(year, 7, 1) <= high],
+                "ticktext": [str(year) for year in years if low <= date(year, 7, 1) <= high],
+                "minor": {"tickvals": [f"{year}-01-01" for year in years[1:]],
+                          "showgrid": True, "ticks": ""}}
     values, texts = _date_ticks(low, high, language)
-    axis = {"type": "date", "range": [high, low] if language == "ar" else [low, high],
-            "tickmode": "array", "tickvals": values, "ticktext": texts, "automargin": True}
-    if len(values) > 1 and values[1][:4] == str(int(values[0][:4]) + 1):
-        # Year by year, each label stands in the middle of its year, between two ticks:
-        # a figure for 2014 drawn at 31 December stands under "2014", not under "2015".
-        axis["ticklabelmode"] = "period"
-    return axis
+    return {**axis, "tickvals": values, "ticktext": texts}
 
 
 def _date_ticks(low: date, high: date, language: str) -> tuple[list[str], list[str]]:
-    """Every year (or 2, 5, 10…), else every month (or 2, 3, 6): about eight ticks."""
+    """Every 2, 5, 10… years over a long span, else every month (or 2, 3, 6)."""
     years = high.year - low.year
     if years >= 3:
-        # Every year while each fits (a cell per year); then every 2, 5, 10… years.
-        step = 1 if years <= YEAR_TICKS else next(
-            step for step in (2, 5, 10, 20, 25, 50, 100) if years / step <= 8)
+        step = next(step for step in (1, 2, 5, 10, 20, 25, 50, 100) if years / step <= 8)
         days = [date(year, 1, 1) for year in range(low.year + 1, high.year + 1)
                 if year % step == 0]
         return [day.isoformat() for day in days], [str(day.year) for day in days]

@@ -286,9 +286,15 @@ def test_years_are_never_grouped_on_a_long_time_axis() -> None:
     dataset = _dataset(*(_figure(f"returns-{year}", RETURNS, 1000 + year, "alpha",
                                  period=f'"{year}"') for year in range(2013, 2019)))
     figure = _only(_charts(dataset, theme=Theme.voluntary_return), Kind.series)
-    assert list(figure.layout.xaxis.ticktext) == ["2013", "2014", "2015", "2016", "2017",
-                                                  "2018", "2019"]
-    assert figure.layout.xaxis.range[0] < figure.layout.xaxis.range[1]
+    axis = figure.layout.xaxis
+    assert list(axis.ticktext) == ["2013", "2014", "2015", "2016", "2017", "2018"]
+    # Each year a cell: its name in the middle, gridlines at its ends, so the 2014 figure
+    # drawn at 31 December 2014 stands in the cell named 2014.
+    assert axis.tickvals[1] == "2014-07-01" and "2015-01-01" in axis.minor.tickvals
+    assert axis.minor.showgrid and not axis.showgrid
+    points = {figure_id: str(x) for trace in _marks(figure) for x, _, figure_id in _points(trace)}
+    assert points["returns-2014"] == "2014-12-31"
+    assert axis.range[0] < axis.range[1]
     arabic = _only(_charts(dataset, "ar", Theme.voluntary_return), Kind.series)
     assert arabic.layout.xaxis.range[0] > arabic.layout.xaxis.range[1]  # time runs leftwards
     assert arabic.layout.yaxis.side == "right"

@@ -147,16 +147,17 @@ class TreePeak:
         return max(self.children.values(), key=lambda child: child[1], default=None)
 
     def _run(self) -> None:
+        own_command = _command(self.pid)
         while not self._stop.wait(self.interval):
-            total = 0.0
-            for pid in [self.pid, *_descendants(self.pid)]:
-                status = _status(pid)
-                if not status:
+            total = _status(self.pid).get("VmRSS", 0.0)
+            for pid in _descendants(self.pid):
+                command, status = _command(pid), _status(pid)
+                # A fork not yet turned into its program (subprocess between fork and exec)
+                # shares the server's pages: counting its RSS would count them twice.
+                if not status or command == own_command:
                     continue
                 total += status.get("VmRSS", 0.0)
-                if pid != self.pid:
-                    self.children[pid] = (_command(pid) or self.children.get(pid, ("?",))[0],
-                                          status.get("VmHWM", 0.0))
+                self.children[pid] = (command, status.get("VmHWM", 0.0))
             self.tree_peak_mb = max(self.tree_peak_mb, total)
 
 

@@ -378,38 +378,38 @@ def series_chart(plan: Plan, language: str, names: Names) -> Chart:
     right_to_left = language == "ar"
     days = {item.figure.id: _x_day(item.figure) or date.min for item in plan.items}
     at = _dodged(plan.items, days)
-    figure = go.Figure()
+    traces: list[dict[str, Any]] = []
     spans = [(time_span(item.figure.period)[0], days[item.figure.id], item.figure.value)
              for item in plan.items if item.figure.period and not item.figure.as_of]
     spans = [span for span in spans if span[0] < span[1]]
     if spans:
-        figure.add_trace(go.Scatter(
-            x=_joined([(start, end) for start, end, _ in spans]),
-            y=_joined([(value, value) for _, _, value in spans]),
-            mode="lines", line={"color": SPAN_COLOUR, "width": 6},
-            name=_rtl(ui("period_covered", language), language), hoverinfo="skip"))
+        traces.append(_line(
+            [(start, end) for start, end, _ in spans], [(value, value) for _, _, value in spans],
+            line={"color": SPAN_COLOUR, "width": 6},
+            name=_rtl(ui("period_covered", language), language)))
     running = _running_lines(plan.items, days)
     if running:
-        figure.add_trace(go.Scatter(
-            x=_joined([[day for day, _ in line] for line in running]),
-            y=_joined([[value for _, value in line] for line in running]),
-            mode="lines", line={"color": EXACT_COLOUR, "width": 2},
-            name=_rtl(ui("running_count", language), language), hoverinfo="skip"))
-    for qualifier, same in _by_qualifier(plan.items):
-        figure.add_trace(_points(same, qualifier, language, vertical=True,
-                                 x=[at[item.figure.id] for item in same],
-                                 y=[item.figure.value for item in same], names=names))
+        traces.append(_line(
+            [[day for day, _ in line] for line in running],
+            [[value for _, value in line] for line in running],
+            line={"color": EXACT_COLOUR, "width": 2},
+            name=_rtl(ui("running_count", language), language)))
+    traces += [_points(same, qualifier, language, vertical=True,
+                       x=[at[item.figure.id] for item in same],
+                       y=[item.figure.value for item in same], names=names)
+               for qualifier, same in _by_qualifier(plan.items)]
     first = min([*days.values(), *(start for start, _, _ in spans)])
-    figure.update_layout(
+    layout = _frame(ui("chart_series", language).format(indicator=indicator.label[language]),
+                    language, height=420)
+    layout.update(
         xaxis={**_date_axis(first, max(days.values()), language),
                "title": {"text": _rtl(ui("series_axis", language), language),
                          "font": {"size": 12}}},
         yaxis={**_value_axis(indicator.unit, 0, _highest(plan.items) * 1.05, reverse=False,
                              language=language),
                "side": "right" if right_to_left else "left"})
-    _frame(figure, ui("chart_series", language).format(indicator=indicator.label[language]),
-           language, height=420)
-    return Chart(Kind.series, figure, _undated_notes(plan.others, language, names))
+    return Chart(Kind.series, _figure(traces, layout),
+                 _undated_notes(plan.others, language, names))
 
 
 def sources_chart(plan: Plan, language: str, names: Names) -> Chart:
@@ -425,35 +425,35 @@ def sources_chart(plan: Plan, language: str, names: Names) -> Chart:
     axis = _value_axis(indicator.unit, *_padded(min(reach), max(reach), indicator.unit),
                        reverse=right_to_left, language=language)
     low, high = sorted(axis["range"])
-    figure = go.Figure()
+    traces: list[dict[str, Any]] = []
     tails = [(item.figure.value, high if item.figure.qualifier in LOWER_BOUNDS else low, row)
              for row, item in enumerate(items)
              if item.figure.qualifier in LOWER_BOUNDS | UPPER_BOUNDS]
     if tails:
-        figure.add_trace(go.Scatter(
-            x=_joined([(start, end) for start, end, _ in tails]),
-            y=_joined([(row, row) for _, _, row in tails]),
-            mode="lines", line={"color": BOUND_COLOUR, "width": 1.5, "dash": "dash"},
-            showlegend=False, hoverinfo="skip"))
-    for start in plan.breaks:
-        if start < len(items):  # a thin rule between periods: rows above and below differ
-            figure.add_hline(y=start - 0.5, line={"color": "#999", "width": 1})
+        traces.append(_line(
+            [(start, end) for start, end, _ in tails], [(row, row) for _, _, row in tails],
+            line={"color": BOUND_COLOUR, "width": 1.5, "dash": "dash"}, showlegend=False))
     rows = {item.figure.id: row for row, item in enumerate(items)}
-    for qualifier, same in _by_qualifier(items):
-        figure.add_trace(_points(
-            same, qualifier, language, vertical=False, x=[item.figure.value for item in same],
-            y=[rows[item.figure.id] for item in same], right_to_left=right_to_left,
-            labelled=True))
-    figure.update_layout(
+    traces += [_points(same, qualifier, language, vertical=False,
+                       x=[item.figure.value for item in same],
+                       y=[rows[item.figure.id] for item in same],
+                       right_to_left=right_to_left, labelled=True)
+               for qualifier, same in _by_qualifier(items)]
+    layout = _frame(ui("chart_sources", language).format(
+        indicator=indicator.label[language], context=_context(plan.items, language, names)),
+        language, height=150 + 34 * len(items))
+    layout.update(
         xaxis=axis,
         yaxis={"tickmode": "array", "tickvals": list(range(len(items))),
                "ticktext": [_row_label(item, language) for item in items],
                "range": [len(items) - 0.4, -0.6], "side": "right" if right_to_left else "left",
-               "automargin": True, "showgrid": False, "zeroline": False})
-    _frame(figure, ui("chart_sources", language).format(
-        indicator=indicator.label[language], context=_context(plan.items, language, names)),
-        language, height=150 + 34 * len(items))
-    return Chart(Kind.sources, figure, _capped(len(items), len(plan.items), language))
+               "automargin": True, "showgrid": False, "zeroline": False},
+        # A thin rule between periods: the rows above and below it speak of different times.
+        shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": start - 0.5,
+                 "y1": start - 0.5, "line": {"color": "#999", "width": 1}}
+                for start in plan.breaks if start < len(items)])
+    return Chart(Kind.sources, _figure(traces, layout),
+                 _capped(len(items), len(plan.items), language))
 
 
 def breakdown_chart(plan: Plan, language: str, names: Names) -> Chart:
@@ -472,27 +472,25 @@ def breakdown_chart(plan: Plan, language: str, names: Names) -> Chart:
     highest = max([item.figure.value for item in (*items, *plan.others)])
     axis = _value_axis(indicator.unit, 0, highest * 1.15, reverse=right_to_left,
                        language=language)
-    figure = go.Figure()
     rows = {item.figure.id: row for row, item in enumerate(items)}
-    for qualifier, same in _by_qualifier(items):
-        figure.add_trace(_bars(same, qualifier, language,
-                               values=[item.figure.value for item in same],
-                               places=[rows[item.figure.id] for item in same],
-                               horizontal=True))
-    if plan.others:
-        _reference_lines(figure, plan.others, language, right_to_left=right_to_left)
-    figure.update_layout(
+    traces = [_bars(same, qualifier, language, values=[item.figure.value for item in same],
+                    places=[rows[item.figure.id] for item in same], horizontal=True)
+              for qualifier, same in _by_qualifier(items)]
+    layout = _frame(ui("chart_breakdown", language).format(
+        indicator=indicator.label[language],
+        dimension=_lower(names.dimension(dimension, language)),
+        context=_context(plan.items, language, names, leave_out=dimension, period=True)),
+        language, height=190 + 30 * len(items))
+    layout.update(
         xaxis=axis, bargap=0.3,
         yaxis={"tickmode": "array", "tickvals": list(range(len(items))),
                "ticktext": labels,
                "range": [len(items) - 0.5, -0.5], "side": "right" if right_to_left else "left",
                "automargin": True, "showgrid": False})
-    _frame(figure, ui("chart_breakdown", language).format(
-        indicator=indicator.label[language],
-        dimension=_lower(names.dimension(dimension, language)),
-        context=_context(plan.items, language, names, leave_out=dimension, period=True)),
-        language, height=190 + 30 * len(items))
-    return Chart(Kind.breakdown, figure, _capped(len(items), len(plan.items), language))
+    if plan.others:
+        layout.update(_reference_lines(plan.others, language, right_to_left=right_to_left))
+    return Chart(Kind.breakdown, _figure(traces, layout),
+                 _capped(len(items), len(plan.items), language))
 
 
 def part_chart(plan: Plan, language: str, names: Names) -> Chart:
@@ -502,16 +500,17 @@ def part_chart(plan: Plan, language: str, names: Names) -> Chart:
     right_to_left = language == "ar"
     places = list(range(len(parts)))
     shares = [_share(part, whole, language) for part, whole in zip(parts, wholes, strict=True)]
-    figure = go.Figure()
-    figure.add_trace(_bars(wholes, None, language, values=[item.figure.value for item in wholes],
-                           places=places, horizontal=False, width=0.8,
-                           name=whole_indicator.label[language], colour=WHOLE_COLOUR))
-    figure.add_trace(_bars(parts, None, language, values=[item.figure.value for item in parts],
-                           places=places, horizontal=False, width=0.5,
-                           name=part_indicator.label[language], colour=EXACT_COLOUR,
-                           extra=shares))
+    traces = [_bars(wholes, None, language, values=[item.figure.value for item in wholes],
+                    places=places, horizontal=False, width=0.8,
+                    name=whole_indicator.label[language], colour=WHOLE_COLOUR),
+              _bars(parts, None, language, values=[item.figure.value for item in parts],
+                    places=places, horizontal=False, width=0.5,
+                    name=part_indicator.label[language], colour=EXACT_COLOUR, extra=shares)]
     highest = max(item.figure.value for item in (*parts, *wholes))
-    figure.update_layout(
+    layout = _frame(ui("chart_part", language).format(
+        part=part_indicator.label[language], whole=_lower(whole_indicator.label[language])),
+        language, height=400)
+    layout.update(
         barmode="overlay",
         xaxis={"tickmode": "array", "tickvals": places,
                "ticktext": [_pair_label(part, whole, language, names)
@@ -521,17 +520,14 @@ def part_chart(plan: Plan, language: str, names: Names) -> Chart:
         yaxis={**_value_axis(whole_indicator.unit, 0, highest * 1.08, reverse=False,
                              language=language),
                "side": "right" if right_to_left else "left"})
-    _frame(figure, ui("chart_part", language).format(
-        part=part_indicator.label[language], whole=_lower(whole_indicator.label[language])),
-        language, height=400)
-    return Chart(Kind.part, figure)
+    return Chart(Kind.part, _figure(traces, layout))
 
 
 # --- Marks -------------------------------------------------------------------------------------
 
 def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vertical: bool,
             x: Sequence[Any], y: Sequence[Any], right_to_left: bool = False,
-            labelled: bool = False, names: Names | None = None) -> go.Scatter:
+            labelled: bool = False, names: Names | None = None) -> dict[str, Any]:
     """One marker per figure, shaped by its qualifier; the hover names the source."""
     increase = "up" if vertical else ("left" if right_to_left else "right")
     bound = qualifier in LOWER_BOUNDS | UPPER_BOUNDS
@@ -543,21 +539,21 @@ def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vert
                   for item in items]
         errors = {("error_y" if vertical else "error_x"): {
             "type": "data", "array": spread, "color": EXACT_COLOUR, "thickness": 1.5}}
-    return go.Scatter(
-        x=list(x), y=list(y), mode="markers+text" if labelled else "markers",
-        name=_legend_name(qualifier, language), cliponaxis=False,
-        marker={"symbol": _symbol(qualifier, increase), "size": 15 if bound else 12,
-                "color": colour, "line": {"color": colour, "width": 2}},
-        text=[_value_text(item, language) for item in items] if labelled else None,
-        textposition="top center", textfont={"size": 12},
-        customdata=[_custom(item, language, names) for item in items],
-        hovertemplate=_hover(language), **errors)
+    labels = {"text": [_value_text(item, language) for item in items],
+              "textposition": "top center", "textfont": {"size": 12}} if labelled else {}
+    return {"type": "scatter", "x": list(x), "y": list(y),
+            "mode": "markers+text" if labelled else "markers",
+            "name": _legend_name(qualifier, language), "cliponaxis": False,
+            "marker": {"symbol": _symbol(qualifier, increase), "size": 15 if bound else 12,
+                       "color": colour, "line": {"color": colour, "width": 2}},
+            "customdata": [_custom(item, language, names) for item in items],
+            "hovertemplate": _hover(language), **labels, **errors}
 
 
 def _bars(items: Sequence[Cited], qualifier: Qualifier | None, language: str, *,
           values: Sequence[float], places: Sequence[int], horizontal: bool,
           width: float | None = None, name: str | None = None, colour: str = EXACT_COLOUR,
-          extra: Sequence[str] | None = None) -> go.Bar:
+          extra: Sequence[str] | None = None) -> dict[str, Any]:
     """Bars, a bound hatched and outlined; `qualifier` None styles each bar by its own."""
     bounds = [item.figure.qualifier != Qualifier.exact for item in items]
     texts = [_value_text(item, language) for item in items]
@@ -567,34 +563,49 @@ def _bars(items: Sequence[Cited], qualifier: Qualifier | None, language: str, *,
     places_and_values: dict[str, Any] = (
         {"x": list(values), "y": list(places), "orientation": "h"} if horizontal
         else {"x": list(places), "y": list(values)})
-    return go.Bar(
-        **places_and_values, width=width, text=texts, textposition="outside",
-        cliponaxis=False, constraintext="none",
-        name=_plot_text([name], language) if name else _legend_name(
+    return {
+        "type": "bar", **places_and_values, **({"width": width} if width else {}),
+        "text": texts, "textposition": "outside", "cliponaxis": False, "constraintext": "none",
+        "name": _plot_text([name], language) if name else _legend_name(
             qualifier or Qualifier.exact, language),
-        marker={
+        "marker": {
             "color": ["rgba(200,85,61,0.25)" if bound else colour for bound in bounds],
             "line": {"color": [BOUND_COLOUR if bound else EXACT_COLOUR for bound in bounds],
                      "width": 2},
             "pattern": {"shape": [BOUND_PATTERN if bound else "" for bound in bounds],
                         "fgcolor": BOUND_COLOUR},
         },
-        customdata=[_custom(item, language) for item in items],
-        hovertemplate=_hover(language))
+        "customdata": [_custom(item, language) for item in items],
+        "hovertemplate": _hover(language)}
 
 
-def _reference_lines(figure: go.Figure, totals: Sequence[Cited], language: str, *,
-                     right_to_left: bool) -> None:
+def _line(xs: Iterable[Sequence[Any]], ys: Iterable[Sequence[Any]],
+          **style: Any) -> dict[str, Any]:
+    """Segments drawn as one line trace, gaps between them; a decoration with no hover."""
+    return {"type": "scatter", "mode": "lines", "x": _joined(xs), "y": _joined(ys),
+            "hoverinfo": "skip", **style}
+
+
+def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
+    """The figure, built and checked by plotly once: adding traces and updating the layout
+    one call at a time checked everything again on each call (a tenth of a second a chart)."""
+    return go.Figure({"data": traces, "layout": layout})
+
+
+def _reference_lines(totals: Sequence[Cited], language: str, *,
+                     right_to_left: bool) -> dict[str, Any]:
     """A breakdown's totals as vertical lines across the bars, named once above them.
 
     One total is named with its source; several (sources disagree) by their range.
     """
     values = sorted({total.figure.value for total in totals})
+    shapes = []
     for value in values:
         bound = all(total.figure.qualifier != Qualifier.exact for total in totals
                     if total.figure.value == value)
-        figure.add_vline(x=value, line={"color": BOUND_COLOUR if bound else "#333",
-                                        "width": 1.5, "dash": "dash" if bound else "solid"})
+        shapes.append({"type": "line", "x0": value, "x1": value, "yref": "paper", "y0": 0,
+                       "y1": 1, "line": {"color": BOUND_COLOUR if bound else "#333",
+                                         "width": 1.5, "dash": "dash" if bound else "solid"}})
     colon = " :" if language == "fr" else ":"
     if len(totals) == 1:
         source = _shortened(short_source(totals[0].source), SOURCE_WIDTH)
@@ -605,10 +616,12 @@ def _reference_lines(figure: go.Figure, totals: Sequence[Cited], language: str, 
             low=_value_text(ordered[0], language), high=_value_text(ordered[-1], language),
             n=len(totals))
     # At the foot of the lines, where the bars (largest first) are shortest.
-    figure.add_annotation(x=values[0], y=0, yref="paper", yanchor="bottom", xshift=-6 if (
-        not right_to_left) else 6, text=_rtl(f"{ui('total', language)}{colon} {said}", language),
-        showarrow=False, xanchor="left" if right_to_left else "right", font={"size": 12},
-        bgcolor="rgba(255,255,255,0.85)")
+    label = {"x": values[0], "y": 0, "yref": "paper", "yanchor": "bottom",
+             "xshift": 6 if right_to_left else -6, "showarrow": False,
+             "text": _rtl(f"{ui('total', language)}{colon} {said}", language),
+             "xanchor": "left" if right_to_left else "right", "font": {"size": 12},
+             "bgcolor": "rgba(255,255,255,0.85)"}
+    return {"shapes": shapes, "annotations": [label]}
 
 
 def _symbol(qualifier: Qualifier, increase: str) -> str:
@@ -785,21 +798,23 @@ def _date_ticks(low: date, high: date, language: str) -> tuple[list[str], list[s
              for day in days])
 
 
-def _frame(figure: go.Figure, title: str, language: str, *, height: int) -> None:
-    """Title, size, the page's numbers and direction, and a legend that covers nothing."""
+def _frame(title: str, language: str, *, height: int) -> dict[str, Any]:
+    """A layout's title, size, the page's numbers and direction, and a legend that covers
+    nothing; the chart adds its axes."""
     right_to_left = language == "ar"
     lines = _wrapped(plotly_escape(title))
     top = 34 + 22 * len(lines) + 30
-    figure.update_layout(
-        title={"text": "<br>".join(_rtl(line, language) for line in lines),
-               "x": 0.99 if right_to_left else 0.01,
-               "xanchor": "right" if right_to_left else "left", "yref": "container",
-               "y": 1, "yanchor": "top", "pad": {"t": 14}, "font": {"size": 16}},
-        height=height + 22 * (len(lines) - 1), separators=separators(language),
-        font={"family": _FONT}, margin={"l": 36, "r": 36, "t": top, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01,
-                "x": 1 if right_to_left else 0, "xanchor": "right" if right_to_left else "left"},
-        hoverlabel={"align": "right" if right_to_left else "left"})
+    return {
+        "title": {"text": "<br>".join(_rtl(line, language) for line in lines),
+                  "x": 0.99 if right_to_left else 0.01,
+                  "xanchor": "right" if right_to_left else "left", "yref": "container",
+                  "y": 1, "yanchor": "top", "pad": {"t": 14}, "font": {"size": 16}},
+        "height": height + 22 * (len(lines) - 1), "separators": separators(language),
+        "font": {"family": _FONT}, "margin": {"l": 36, "r": 36, "t": top, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.01,
+                   "x": 1 if right_to_left else 0,
+                   "xanchor": "right" if right_to_left else "left"},
+        "hoverlabel": {"align": "right" if right_to_left else "left"}}
 
 
 def _wrapped(text: str, width: int = TITLE_WIDTH) -> list[str]:
@@ -978,34 +993,29 @@ def _label(row: dict[str, object], language: str) -> str:
 
 def timeline_chart(rows: Sequence[dict[str, object]], language: str) -> go.Figure:
     """Milestones on a time axis, one per line; periods drawn as spans."""
-    figure = go.Figure()
     labels = [_label(row, language) for row in rows]
-    for row in rows:
-        if row["end"] != row["start"]:
-            figure.add_trace(go.Scatter(
-                x=[row["start"], row["end"]], y=[_label(row, language)] * 2, mode="lines",
-                line={"width": 8, "color": EXACT_COLOUR}, showlegend=False, hoverinfo="skip"))
-    kinds = list(dict.fromkeys(str(row["kind"]) for row in rows))
-    for kind in kinds:
+    traces = [{"type": "scatter", "x": [row["start"], row["end"]], "y": [label] * 2,
+               "mode": "lines", "line": {"width": 8, "color": EXACT_COLOUR},
+               "showlegend": False, "hoverinfo": "skip"}
+              for row, label in zip(rows, labels, strict=True) if row["end"] != row["start"]]
+    for kind in dict.fromkeys(str(row["kind"]) for row in rows):
         members = [row for row in rows if row["kind"] == kind]
-        figure.add_trace(go.Scatter(
-            x=[row["start"] for row in members], y=[_label(row, language) for row in members],
-            mode="markers", name=_plot_text([kind], language),
-            marker={"size": 13, "symbol": [row["symbol"] for row in members],
-                    "line": {"width": 1.5, "color": "#222"}},
-            customdata=[[_plot_text([str(row["when"])], language),
-                         _plot_text([str(row["source"])], language)] for row in members],
-            hovertemplate=(f"%{{y}}<br>%{{customdata[0]}}<br>{ui('source', language)}: "
-                           "%{customdata[1]}<extra></extra>"),
-        ))
+        traces.append({
+            "type": "scatter", "x": [row["start"] for row in members],
+            "y": [_label(row, language) for row in members],
+            "mode": "markers", "name": _plot_text([kind], language),
+            "marker": {"size": 13, "symbol": [row["symbol"] for row in members],
+                       "line": {"width": 1.5, "color": "#222"}},
+            "customdata": [[_plot_text([str(row["when"])], language),
+                            _plot_text([str(row["source"])], language)] for row in members],
+            "hovertemplate": (f"%{{y}}<br>%{{customdata[0]}}<br>{ui('source', language)}: "
+                              "%{customdata[1]}<extra></extra>")})
     days = [day for row in rows for day in (row["start"], row["end"]) if isinstance(day, date)]
-    figure.update_layout(
-        height=120 + 38 * len(rows), font={"family": _FONT}, separators=separators(language),
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        yaxis={"categoryorder": "array", "categoryarray": list(reversed(labels)),
-               "side": "right" if language == "ar" else "left", "automargin": True},
-        xaxis=_date_axis(min(days), max(days), language) if days else {"type": "date"},
-        legend={"orientation": "h", "y": -0.08},
-        hoverlabel={"align": "right" if language == "ar" else "left"},
-    )
-    return figure
+    return _figure(traces, {
+        "height": 120 + 38 * len(rows), "font": {"family": _FONT},
+        "separators": separators(language), "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "yaxis": {"categoryorder": "array", "categoryarray": list(reversed(labels)),
+                  "side": "right" if language == "ar" else "left", "automargin": True},
+        "xaxis": _date_axis(min(days), max(days), language) if days else {"type": "date"},
+        "legend": {"orientation": "h", "y": -0.08},
+        "hoverlabel": {"align": "right" if language == "ar" else "left"}})

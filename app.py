@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 import views
 from indicators.labels import THEMES, ui
@@ -52,7 +51,9 @@ def _publish(version: str, _snapshot: Snapshot) -> None:
 # pass WCAG AA's 4.5:1 for small text; text starts on the side of the document's direction.
 PAGE_CSS = """
 <style>
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #595959; opacity: 1; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  color: #595959; opacity: 1;
+}
 [data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] { text-align: start; }
 </style>
 """
@@ -66,10 +67,11 @@ def _document_language(language: str) -> None:
     document (same origin). Only the three fixed language codes reach the script.
     """
     direction = "rtl" if language == "ar" else "ltr"
-    components.html(
+    st.iframe(
         f"<script>const d = window.parent.document.documentElement; d.lang = '{language}'; "
         f"d.dir = '{direction}'; window.parent.document.title = "
-        f"{json.dumps(ui('title', language))};</script>", height=0)
+        f"{json.dumps(ui('title', language))};</script>", height=1, tab_index=-1,
+        alt=ui("title", language))
 
 
 def _view_label(view: str, language: str) -> str:
@@ -141,7 +143,8 @@ snapshot = _live(str(DATA_FILE), CACHE_DIR).current()
 render_problems(snapshot, language)
 if snapshot.validated is None:
     st.stop()
-data = views.Published(snapshot.version, snapshot.validated.dataset)
+data = views.Published(snapshot.version, snapshot.validated.dataset, snapshot.release,
+                       str(DATA_FILE))
 _publish(snapshot.version, snapshot)
 
 # 4. The chosen view.

@@ -28,10 +28,12 @@ from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
 from indicators.models import Dataset, Dimension, Qualifier, Source, Theme
 from indicators.package import build_package
 from indicators.problems import DatasetError
+from indicators.release import Release, cite_dataset
 from indicators.table import columns_for, figure_frame, figure_rows, records, to_csv
 from indicators.text import markdown_escape
 from indicators.validation import Validated
 from loaders import DRAFT_MAX_BYTES
+from loaders.history import Change, histories
 from loaders.sandbox import DRAFT_LIMITS, Cancelled, check_in_child
 
 # Static style, never data: right-to-left layout for Arabic, and quotes that keep the
@@ -98,8 +100,9 @@ def source_block(source: Source, language: str, key: str) -> None:
         st.link_button(ui("open_source", language), source.url, key=f"link-{key}")
 
 
-def citation(item: Cited, language: str, key: str) -> None:
-    """Source, verbatim quote (and any restatement's), link, dates, and a copyable citation."""
+def citation(item: Cited, language: str, key: str, data: Published | None = None) -> None:
+    """Source, verbatim quote (and any restatement's), link, dates, a copyable citation with
+    the dataset's version, and the figure's history in the repository."""
     source_block(item.source, language, key)
     label = "quote" if item.figure.quote is not None else "as_written"
     st.markdown(f"**{ui(label, language)}**")
@@ -114,11 +117,29 @@ def citation(item: Cited, language: str, key: str) -> None:
     if item.figure.note:
         st.caption(markdown_escape(item.figure.note))
     st.markdown(f"**{ui('cite_this', language)}**")
-    st.code(cite_figure(item, language), language=None, wrap_lines=True)
+    release = data.release if data else None
+    st.code(f"{cite_figure(item, language)}\n\n{cite_dataset(release)}", language=None,
+            wrap_lines=True)
+    if data is not None:
+        history(item, language, data)
+
+
+def history(item: Cited, language: str, data: Published) -> None:
+    """Each commit that changed the figure: date, message, and what changed."""
+    st.markdown(f"**{ui('history', language)}**")
+    found = _histories(data.version, data.path)
+    if found is None:
+        st.caption(ui("history_unavailable", language))
+        return
+    for change in found.get(item.figure.id, []):
+        what = "; ".join(f"{field}: {before or '—'} → {after or '—'}"
+                         for field, before, after in change.fields)
+        text(f"• {change.day} · {change.message} ({change.commit}) — {what}")
 
 
 def card(item: Cited, language: str, *, others: Sequence[Cited],
-         names: Names | None = None, citable: bool = True) -> None:
+         names: Names | None = None, citable: bool = True,
+         data: Published | None = None) -> None:
     """A figure, its part (campaign, country), date and source; its citation one click away.
 
     A theme view's cards leave the citation to the view's figure picker (`citable=False`):
@@ -142,7 +163,7 @@ def card(item: Cited, language: str, *, others: Sequence[Cited],
     # A popover renders its content only when opened: the cards paint as fast as bare
     # metrics (an expander holding st.code delayed the first card by about 0.3 s).
     with st.popover(ui("citation", language), width="stretch"):
-        citation(item, language, key=f"card-{item.figure.id}")
+        citation(item, language, key=f"card-{item.figure.id}", data=data)
         if others:
             st.markdown(f"**{ui('other_values_title', language)}**")
             for other in others:
@@ -163,6 +184,8 @@ class Published:
 
     version: str
     dataset: Dataset
+    release: Release | None = None  # the version readers cite
+    path: str = ""  # the data file, whose repository holds each figure's history
 
     def items(self) -> list[Cited]:
         return _cited(self.version, self.dataset)
@@ -180,8 +203,17 @@ def _cited(version: str, _dataset: Dataset) -> list[Cited]:
 
 
 @st.cache_resource(max_entries=4)
-def _headlines(version: str, _items: Sequence[Cited]) -> list[tuple[Cited, list[Cited]]]:
-    return headline_figures(_items)
+def _headlines(version: str, _items: Sequence[Cited],
+               _dimensions: Sequence[Dimension]) -> list[tuple[Cited, list[Cited]]]:
+    # A campaign is an occurrence, not a part: its figures can head a card.
+    occurrences = {dimension.id for dimension in _dimensions if not dimension.parts}
+    return headline_figures(_items, occurrences)
+
+
+@st.cache_resource(max_entries=4)
+def _histories(version: str, path: str) -> dict[str, list[Change]] | None:
+    """Every figure's history, read from the repository once per data version."""
+    return histories(path) if path else None
 
 
 @st.cache_resource(max_entries=6)
@@ -213,13 +245,13 @@ def _timeline(version: str, language: str,
 def overview(data: Published, language: str) -> None:
     """Headline cards first, so they paint before any chart."""
     st.header(ui("overview", language))
-    headlines = _headlines(data.version, data.items())
+    headlines = _headlines(data.version, data.items(), data.dataset.dimensions)
     names = Names(data.dataset.dimensions)
     st.markdown(CARD_CSS, unsafe_allow_html=True)  # static style, no data
     columns = st.columns(3)
     for index, (item, others) in enumerate(headlines):
         with columns[index % 3], st.container(border=True):
-            card(item, language, others=others, names=names)
+            card(item, language, others=others, names=names, data=data)
 
 
 def theme_view(theme: Theme, data: Published, language: str, selected: str | None) -> None:
@@ -235,7 +267,7 @@ def theme_view(theme: Theme, data: Published, language: str, selected: str | Non
     st.caption(ui("table_caption", language))
     st.dataframe(frame, hide_index=True, width="stretch")
     sources_list(members, language)
-    cite_one(members, titles, language, selected, key=f"cite-{theme.value}")
+    cite_one(members, titles, language, selected, key=f"cite-{theme.value}", data=data)
 
 
 def comparisons(drawn: ThemeCharts, language: str, key: str) -> None:
@@ -267,7 +299,7 @@ def lone_cards(items: Sequence[Cited], language: str, names: Names,
 
 
 def cite_one(members: Sequence[Cited], titles: Sequence[str], language: str,
-             selected: str | None, key: str) -> None:
+             selected: str | None, key: str, data: Published | None = None) -> None:
     """Pick any figure of the view and see its definition, source, quote and citation."""
     if not members:
         return
@@ -278,7 +310,7 @@ def cite_one(members: Sequence[Cited], titles: Sequence[str], language: str,
                          key=key, format_func=titles.__getitem__)
     item = members[index]
     st.caption(markdown_escape(item.indicator.definition[language]))
-    citation(item, language, key=f"{key}-{item.figure.id}")
+    citation(item, language, key=f"{key}-{item.figure.id}", data=data)
 
 
 def _figure_title(item: Cited, language: str) -> str:

@@ -160,6 +160,12 @@ UI: dict[str, dict[str, str]] = {
     "until": {"fr": "jusqu'à", "ar": "حتى", "en": "until"},
     "download_csv": {"fr": "Télécharger (CSV)", "ar": "تنزيل (CSV)", "en": "Download (CSV)"},
     "figures": {"fr": "Chiffres", "ar": "الأرقام", "en": "Figures"},
+    "history": {"fr": "Historique dans le dépôt", "ar": "السجل في المستودع",
+                "en": "History in the repository"},
+    "history_unavailable": {
+        "fr": "Historique non disponible : le fichier de données n'est pas dans un dépôt git.",
+        "ar": "السجل غير متاح: ملف البيانات ليس في مستودع git.",
+        "en": "History not available: the data file is not in a git repository."},
     "license_line": {
         "fr": "Compilation sous licence CC BY 4.0 ; chaque citation reste à son éditeur.",
         "ar": "التجميع مرخص بموجب CC BY 4.0؛ تبقى كل إحالة ملكا لناشرها.",

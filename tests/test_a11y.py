@@ -1,4 +1,6 @@
 """Accessibility in a real Chromium: axe-core finds no serious violation; direction and labels."""
+# The browser tests' fixtures are imported by name, as pytest finds them: not redefinitions.
+# ruff: noqa: F811
 
 from __future__ import annotations
 

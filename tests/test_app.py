@@ -60,20 +60,26 @@ def test_every_view_in_every_language(view: str, language: str) -> None:
         assert len(app.get("download_button")) == 4
         assert len(app.dataframe) == 1
     elif view == "timeline":
-        assert len(charts) == 2
+        assert len(charts) == 1  # the milestones; the policy figures are cards
+        assert app.metric
     elif view == "draft":
         assert app.text_area(key="draft-text").value == ""
     else:
-        assert len(charts) == 1
-        assert len(app.dataframe) == 1  # the table view under the chart
+        # Comparisons are charts, lone figures are cards; every figure is in the table.
+        assert charts or app.metric
+        assert len(app.dataframe) == 1
+        if view in ("regularisation", "voluntary_return"):
+            assert len(charts) >= 2  # campaigns over time, what each source says
 
 
-def test_lower_bounds_on_cards() -> None:
+def test_cards_follow_the_written_rule_and_keep_bounds() -> None:
     app = _app(lang="fr", view="overview")
     values = {_unescape(metric.label): metric.value for metric in app.metric}
-    assert values["Taux d'approbation des demandes de régularisation"] == "> 83\u00a0%"
-    assert values["Demandes de régularisation déposées"] == "> 12\u202f000"
-    assert values["Demandes de régularisation approuvées"] == "23\u202f096"
+    # The latest figure heads its card: the CNDH's final count of the second campaign, and
+    # the rate given at 22 November 2017; a bound stays a bound.
+    assert values["Demandes de régularisation déposées"] == "28\u202f400"
+    assert values["Taux d'approbation des demandes de régularisation"] == "40\u00a0%"
+    assert values["Pays où l'OIM est présente"] == "> 100"
     assert values["Associations représentées à la rencontre de Rabat"] == "155"
     assert values["États membres de l'OIM"] == "174"
 
@@ -129,8 +135,9 @@ def test_conflict_shown_side_by_side(data_file: Path) -> None:
                          encoding="utf-8")
     app = _app(lang="en", view="regularisation")
     assert any("different values" in w.value for w in app.warning)
-    labels = [metric.value for metric in app.metric]
-    assert labels[:2] == ["23,096", "27,643"]
+    specs = [chart.proto.spec for chart in app.get("plotly_chart")]
+    assert len(specs) == 1, "one chart: what each source says"
+    assert "23,096" in specs[0] and "27,643" in specs[0]
 
 
 def test_a_restatement_is_shown_once_with_both_quotes() -> None:
@@ -174,7 +181,7 @@ def test_broken_edit_keeps_showing_the_last_good_data(data_file: Path) -> None:
     data_file.write_text(MINIMAL, encoding="utf-8")
     app = _app(view="regularisation")
     assert not app.exception
-    assert app.get("plotly_chart")
+    assert app.metric[0].value == "23\u202f096"
     data_file.write_text(MINIMAL.replace("qualifier: exact", "qualifier: [oops"),
                          encoding="utf-8")
     os.utime(data_file, ns=(10**18, 10**18))
@@ -185,7 +192,7 @@ def test_broken_edit_keeps_showing_the_last_good_data(data_file: Path) -> None:
     assert app.code[0].value.endswith(
         "data.yaml:17:11: syntax: the list opened with '[' at line 16, column 16 is not closed: "
         "add ']' (or separate its items with ',')")
-    assert app.get("plotly_chart"), "the last good figures are still charted"
+    assert app.metric[0].value == "23\u202f096", "the last good figure is still shown"
 
 
 def test_draft_with_errors_lists_them_with_lines() -> None:
@@ -204,7 +211,7 @@ def test_valid_draft_is_previewed() -> None:
     assert not app.exception
     assert app.success[0].value == ("Valid draft: 1 figures, 1 indicators, 1 sources, "
                                     "0 warning(s).")
-    assert len(app.get("plotly_chart")) == 1
+    assert not app.get("plotly_chart"), "a lone figure is not charted"
     assert len(app.dataframe[0].value) == 1
     assert len(app.get("download_button")) == 1
 
@@ -283,6 +290,13 @@ def test_markup_in_the_data_reaches_no_tooltip_as_markdown(data_file: Path) -> N
 
 def test_markup_in_the_data_reaches_no_chart_as_html(data_file: Path) -> None:
     _hostile_file(data_file)
+    second = data_file.read_text(encoding="utf-8").replace("milestones:", (
+        "  - id: fig2\n    indicator: ind\n    value: 27643\n    qualifier: exact\n"
+        "    source: src\n    quote: \"27 643 demandes\"\nmilestones:"), 1)
+    second += ("  - id: m2\n    date: \"2016\"\n    kind: policy\n"
+               "    label: {fr: b, ar: b, en: b}\n"
+               "    source: src\n    quote: \"En 2016, un autre jalon.\"\n")
+    data_file.write_text(second, encoding="utf-8")  # two values, two events: charts to draw
     for view in ("regularisation", "timeline"):
         app = _app(view=view)
         assert not app.exception
@@ -336,3 +350,16 @@ def test_error_details_are_off_for_visitors() -> None:
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
+
+
+def test_a_citation_names_the_dataset_version_and_the_figures_history() -> None:
+    app = _app(lang="en", view="regularisation", indicator="regularisation_approval_rate")
+    codes = [code.value for code in app.code]
+    assert any(re.search(r"Moroccan migration indicators, version \d{4}-\d{2}-\d{2}\+[0-9a-f]{7}\.",
+                         code) for code in codes)
+    texts = _texts(app)
+    assert "History in the repository" in texts
+    assert "value: — → 83" in texts  # the commit that added the figure
+    footer = [_unescape(caption.value) for caption in app.caption
+              if "CC BY 4.0" in _unescape(caption.value)]
+    assert footer and "version" in footer[0]

@@ -28,8 +28,17 @@ from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
 from indicators.models import Dataset, Dimension, Qualifier, Source, Theme
 from indicators.package import build_package
 from indicators.problems import DatasetError
+from indicators.publish import CSV, EXCEL_FR, JSON, MILESTONES, PACKAGE
 from indicators.release import Release, cite_dataset
-from indicators.table import columns_for, figure_frame, figure_rows, records, to_csv
+from indicators.table import (
+    MILESTONE_COLUMNS,
+    columns_for,
+    figure_frame,
+    figure_rows,
+    milestone_rows,
+    records,
+    to_csv,
+)
 from indicators.text import markdown_escape
 from indicators.validation import Validated
 from loaders import DRAFT_MAX_BYTES
@@ -70,6 +79,8 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 # The explorer's table shows this many rows at most: a browser table of 100 000 rows with
 # their quotes costs tens of megabytes per rerun; the downloads always hold every row.
 MAX_TABLE_ROWS = 2_000
+# The files the server publishes at /app/static/ (app.py writes them once per data version).
+PUBLISHED = (CSV, EXCEL_FR, JSON, MILESTONES, PACKAGE)
 # A draft's preview draws at most this many indicators per theme: a chart's cost grows with
 # its panels, and the preview is a look at the draft, not the published view.
 PREVIEW_PANELS = 24
@@ -408,17 +419,18 @@ def explorer(data: Published, language: str) -> None:
     if len(shown) > MAX_TABLE_ROWS:
         st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
     st.dataframe(shown.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
-    downloads(dataset, shown, frame, language)
+    downloads(dataset, shown, frame, language, data.release)
 
 
 def downloads(dataset: Dataset, shown: pd.DataFrame, frame: pd.DataFrame,
-              language: str) -> None:
-    """CSV (selection and all), French-Excel CSV, and the data-package zip.
+              language: str, release: Release | None = None) -> None:
+    """CSV (selection and all), French-Excel CSV, the timeline, the data-package zip, and the
+    stable addresses where scripts fetch the same files.
 
     Files are built when a button is clicked, not on every rerun, and the click does not
     rerun the page.
     """
-    columns = st.columns(4)
+    columns = st.columns(5)
     columns[0].download_button(ui("download_shown", language),
                                lambda: to_csv(records(shown)),
                                file_name=f"indicateurs-{language}-selection.csv",
@@ -430,11 +442,18 @@ def downloads(dataset: Dataset, shown: pd.DataFrame, frame: pd.DataFrame,
                                lambda: to_csv(records(shown), separator=";", decimal=","),
                                file_name=f"indicateurs-{language}-excel-fr.csv",
                                mime="text/csv", key="download-excel-fr", on_click="ignore")
-    columns[3].download_button(ui("download_package", language),
-                               lambda: build_package(dataset, records(frame)),
+    columns[3].download_button(ui("download_milestones", language),
+                               lambda: to_csv(milestone_rows(dataset, language),
+                                              MILESTONE_COLUMNS),
+                               file_name=f"chronologie-{language}.csv", mime="text/csv",
+                               key="download-milestones", on_click="ignore")
+    columns[4].download_button(ui("download_package", language),
+                               lambda: build_package(dataset, records(frame), release),
                                file_name=f"indicateurs-{language}-datapackage.zip",
                                mime="application/zip", key="download-package",
                                on_click="ignore")
+    st.caption(ui("addresses", language))
+    st.code("\n".join(f"/app/static/{name}" for name in PUBLISHED), language=None)
 
 
 def draft_view(language: str) -> None:

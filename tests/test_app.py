@@ -57,8 +57,9 @@ def test_every_view_in_every_language(view: str, language: str) -> None:
         assert len(app.metric) == 9
         assert not charts
     elif view == "explorer":
-        assert len(app.get("download_button")) == 4
+        assert len(app.get("download_button")) == 5
         assert len(app.dataframe) == 1
+        assert "/app/static/indicators.csv" in app.code[-1].value
     elif view == "timeline":
         assert len(charts) == 1  # the milestones; the policy figures are cards
         assert app.metric

@@ -120,3 +120,14 @@ def test_the_largest_value_is_written_exactly_from_a_float_column(load: Loader) 
     frame = figure_frame(dataset).astype({"value": "float64"})
     parsed = list(csv.DictReader(io.StringIO(to_csv(records(frame)).decode("utf-8-sig"))))
     assert parsed[0]["value"] == "999999999999"
+
+
+def test_the_timeline_downloads_with_its_sources_and_quotes() -> None:
+    from indicators.table import MILESTONE_COLUMNS, milestone_rows
+
+    dataset = load_path(DATA).dataset
+    rows = milestone_rows(dataset, "en")
+    data = to_csv(rows, MILESTONE_COLUMNS).decode("utf-8-sig").splitlines()
+    assert data[0].split(",")[:3] == ["milestone_id", "date", "kind"]
+    assert len(rows) == len(dataset.milestones) == 10
+    assert all(row["quote"] and row["source_id"] for row in rows)

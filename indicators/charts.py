@@ -740,8 +740,11 @@ def _value_axis(unit: Unit, low: float, high: float, *, reverse: bool,
         "dtick": step, "exponentformat": "none", "separatethousands": True,
         "zeroline": False, "automargin": True}
     if unit == Unit.percent:
-        # Every tick named, 100 % included: a share is read against the whole.
-        axis.update(tickmode="array", tickvals=[0, 20, 40, 60, 80, 100], ticksuffix="\u00a0%")
+        # Every tick named, 100 % included: a share is read against the whole. (Given as a
+        # list, plotly writes no suffix of its own: the texts carry it.)
+        ticks = [0, 20, 40, 60, 80, 100]
+        axis.update(tickmode="array", tickvals=ticks,
+                    ticktext=[f"{tick}\u00a0%" for tick in ticks])
     if unit in (Unit.months, Unit.years):
         axis["title"] = {"text": UNITS[unit][language]}
     return axis

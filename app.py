@@ -58,6 +58,14 @@ PAGE_CSS = """
 </style>
 """
 
+# A collapsed sidebar slides off to the left, which in a right-to-left document leaves a
+# strip of it over the page on a phone: hide it until it is opened.
+RTL_PAGE_CSS = """
+<style>
+section[data-testid="stSidebar"][data-collapsed="true"] { display: none; }
+</style>
+"""
+
 
 def _document_language(language: str) -> None:
     """`lang` and `dir` on the document itself, so screen readers and the layout follow the
@@ -129,6 +137,7 @@ st.query_params.update({"lang": language, "view": view})
 
 if language == "ar":
     st.markdown(views.RTL_CSS, unsafe_allow_html=True)  # static style, no data
+    st.markdown(RTL_PAGE_CSS, unsafe_allow_html=True)  # static style, no data
 st.markdown(PAGE_CSS, unsafe_allow_html=True)  # static style, no data
 _document_language(language)
 

@@ -259,10 +259,13 @@ def overview(data: Published, language: str) -> None:
     headlines = _headlines(data.version, data.items(), data.dataset.dimensions)
     names = Names(data.dataset.dimensions)
     st.markdown(CARD_CSS, unsafe_allow_html=True)  # static style, no data
-    columns = st.columns(3)
-    for index, (item, others) in enumerate(headlines):
-        with columns[index % 3], st.container(border=True):
-            card(item, language, others=others, names=names, data=data)
+    # One row of columns per three cards: the document (keyboard, screen readers, a phone's
+    # single column) then reads them in the visual order, row by row.
+    for start in range(0, len(headlines), 3):
+        row = headlines[start:start + 3]
+        for column, (item, others) in zip(st.columns(3), row, strict=False):
+            with column, st.container(border=True):
+                card(item, language, others=others, names=names, data=data)
 
 
 def theme_view(theme: Theme, data: Published, language: str, selected: str | None) -> None:

@@ -59,3 +59,16 @@ def test_no_card_label_is_cut(page, server: str, language: str) -> None:  # type
         .filter(label => label.scrollWidth > label.clientWidth + 1)
         .map(label => label.innerText)""")
     assert cut == []
+
+
+def test_on_a_phone_cards_read_in_order(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    try:
+        _open(phone, server, "overview", "ar")
+        tops = phone.evaluate("""() => [...document.querySelectorAll(
+            '[data-testid="stMetricValue"]')].map(value => value.getBoundingClientRect().top)""")
+        assert len(tops) == 9
+        assert tops == sorted(tops)  # document order is the order a reader sees, top to bottom
+    finally:
+        context.close()

@@ -75,7 +75,12 @@ CARD_CSS = """
 }
 </style>
 """
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+# The chart toolbar: a reader downloads the image or opens it full screen; zoom and pan
+# tools are eight tab stops a keyboard reader has to walk through for nothing.
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
+                 "modeBarButtonsToRemove": ["zoom2d", "pan2d", "select2d", "lasso2d",
+                                            "zoomIn2d", "zoomOut2d", "autoScale2d",
+                                            "resetScale2d"]}
 # The explorer's table shows this many rows at most: a browser table of 100 000 rows with
 # their quotes costs tens of megabytes per rerun; the downloads always hold every row.
 MAX_TABLE_ROWS = 2_000
@@ -234,8 +239,8 @@ def _frame(version: str, language: str, _dataset: Dataset) -> pd.DataFrame:
 
 @st.cache_resource(max_entries=64)
 def _theme_charts(version: str, theme: Theme, language: str, _items: Sequence[Cited],
-                  _dimensions: Sequence[Dimension]) -> ThemeCharts:
-    return theme_charts(_items, language, _dimensions)
+                  _dimensions: Sequence[Dimension], _credit: str = "") -> ThemeCharts:
+    return theme_charts(_items, language, _dimensions, credit=_credit)
 
 
 @st.cache_resource(max_entries=64)
@@ -274,7 +279,8 @@ def theme_view(theme: Theme, data: Published, language: str, selected: str | Non
     members = [item for item in data.items() if item.indicator.theme == theme]
     names = Names(data.dataset.dimensions)
     conflict_notes(members, language, names)
-    drawn = _theme_charts(data.version, theme, language, members, data.dataset.dimensions)
+    drawn = _theme_charts(data.version, theme, language, members, data.dataset.dimensions,
+                          cite_dataset(data.release))
     comparisons(drawn, language, key=f"chart-{theme.value}")
     lone_cards(drawn.cards, language, names)
     frame, titles = _theme_parts(data.version, theme, language, members)
@@ -285,9 +291,15 @@ def theme_view(theme: Theme, data: Published, language: str, selected: str | Non
 
 
 def comparisons(drawn: ThemeCharts, language: str, key: str) -> None:
-    """Each comparison's chart, with what it lists beside its marks (undated figures)."""
+    """Each comparison's chart, with what it lists beside its marks (undated figures).
+
+    The toolbar keeps what a reader uses (download the image, full screen); the image is
+    named after the chart and the language, and carries the chart's sources and version.
+    """
     for index, chart in enumerate(drawn.charts):
-        st.plotly_chart(chart.figure, key=f"{key}-{index}", config=PLOTLY_CONFIG)
+        config = {**PLOTLY_CONFIG, "toImageButtonOptions": {
+            "format": "png", "scale": 2, "filename": f"{chart.name or key}-{language}"}}
+        st.plotly_chart(chart.figure, key=f"{key}-{index}", config=config)
         if chart.notes:
             st.caption(markdown_escape("\n".join(chart.notes)))
     if drawn.not_drawn:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -104,6 +104,7 @@ class Chart:
     kind: Kind
     figure: go.Figure
     notes: tuple[str, ...] = ()
+    name: str = ""  # names the chart's image download: kind and indicator
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,14 +166,47 @@ def plan_theme(items: Sequence[Cited]) -> tuple[list[Plan], list[Cited]]:
 
 
 def theme_charts(items: Sequence[Cited], language: str, dimensions: Iterable[Dimension] = (),
-                 limit: int = MAX_CHARTS) -> ThemeCharts:
-    """The theme's comparisons drawn (at most `limit`), and its lone figures for cards."""
+                 limit: int = MAX_CHARTS, credit: str = "") -> ThemeCharts:
+    """The theme's comparisons drawn (at most `limit`), and its lone figures for cards.
+
+    Each chart carries its sources and `credit` (the dataset and its version) under its
+    marks, so that its image, downloaded from the toolbar and pasted into a note, keeps them.
+    """
     plans, lone = plan_theme(items)
     names = Names(dimensions)
     # Over the cap, the comparisons of the fewest figures give way; the rest keep their order.
     kept = sorted(sorted(range(len(plans)), key=lambda index: -_size(plans[index]))[:limit])
-    charts = tuple(draw(plans[index], language, names) for index in kept)
+    charts = tuple(_credited(draw(plans[index], language, names), plans[index], credit,
+                             language) for index in kept)
     return ThemeCharts(charts, tuple(lone), len(plans) - len(kept))
+
+
+# Sources named on a chart's credit line before "and n more".
+CREDITED_SOURCES = 4
+
+
+def _credited(chart: Chart, plan: Plan, credit: str, language: str) -> Chart:
+    """The chart with its source line and the dataset's version written under its marks."""
+    sources = list(dict.fromkeys(short_source(item.source, limit=40)
+                                 for item in (*plan.items, *plan.others)))
+    named = ", ".join(sources[:CREDITED_SOURCES])
+    more = len(sources) - CREDITED_SOURCES
+    if more > 0:
+        named += " " + ui("and_more", language).format(n=more)
+    colon = " :" if language == "fr" else ":"
+    # The dataset's citation is English text: isolated, it keeps its order in an Arabic line.
+    cited = f" · {formatting.embed(credit, language)}" if credit else ""
+    line = plotly_escape(f"{ui('sources', language)}{colon} {named}{cited}")
+    figure = chart.figure
+    right_to_left = language == "ar"
+    figure.add_annotation(text=_rtl(line, language), xref="paper", yref="paper",
+                          x=1 if right_to_left else 0, y=0, yanchor="top", yshift=-62,
+                          xanchor="right" if right_to_left else "left", showarrow=False,
+                          font={"size": 11, "color": "#444"}, align="left")
+    figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 86)},
+                         height=(figure.layout.height or 400) + 70)
+    indicator = (plan.items or plan.others)[0].indicator.id
+    return replace(chart, name=f"{indicator}-{plan.kind.value}")
 
 
 def _size(plan: Plan) -> int:

@@ -166,6 +166,7 @@ UI: dict[str, dict[str, str]] = {
     "addresses": {"fr": "Adresses stables des données (mises à jour à chaque version) :",
                   "ar": "العناوين الثابتة للبيانات (تُحدَّث مع كل نسخة):",
                   "en": "Stable addresses of the data (updated with every version):"},
+    "and_more": {"fr": "et {n} autre(s)", "ar": "و{n} أخرى", "en": "and {n} more"},
     "history": {"fr": "Historique dans le dépôt", "ar": "السجل في المستودع",
                 "en": "History in the repository"},
     "history_unavailable": {

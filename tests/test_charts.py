@@ -447,3 +447,16 @@ def test_the_real_file_draws_no_lone_mark() -> None:
                                                             and math.isnan(value))
                                 for value in trace.x) for trace in _marks(chart.figure))
                 assert marks >= 2, chart.figure.layout.title.text
+
+
+def test_a_chart_carries_its_sources_and_the_dataset_version(outlets: Dataset) -> None:
+    items = cited_figures(outlets)
+    drawn = theme_charts(items, "fr", outlets.dimensions,
+                         credit="Moroccan migration indicators, version 2026-11-23+abcdef1.")
+    chart = drawn.charts[0]
+    credits = [annotation.text for annotation in chart.figure.layout.annotations
+               if "Sources" in annotation.text]
+    assert credits == ["Sources : Alpha, Beta, Gamma · Moroccan migration indicators, version "
+                       "2026-11-23+abcdef1."]
+    # The image download is named after the chart: its indicator and what it compares.
+    assert chart.name == "regularisation_applications_filed-sources"

@@ -182,29 +182,32 @@ def theme_charts(items: Sequence[Cited], language: str, dimensions: Iterable[Dim
 
 
 # Sources named on a chart's credit line before "and n more".
-CREDITED_SOURCES = 4
+CREDITED_SOURCES = 3
 
 
 def _credited(chart: Chart, plan: Plan, credit: str, language: str) -> Chart:
-    """The chart with its source line and the dataset's version written under its marks."""
-    sources = list(dict.fromkeys(short_source(item.source, limit=40)
+    """The chart with its source line and the dataset's version written under its marks.
+
+    Two short centred lines: a row chart's plot area can be half the figure's width, and a
+    line that runs past the figure's edge is cut from the image.
+    """
+    sources = list(dict.fromkeys(short_source(item.source, limit=28)
                                  for item in (*plan.items, *plan.others)))
     named = ", ".join(sources[:CREDITED_SOURCES])
     more = len(sources) - CREDITED_SOURCES
     if more > 0:
         named += " " + ui("and_more", language).format(n=more)
     colon = " :" if language == "fr" else ":"
-    # The dataset's citation is English text: isolated, it keeps its order in an Arabic line.
-    cited = f" · {formatting.embed(credit, language)}" if credit else ""
-    line = plotly_escape(f"{ui('sources', language)}{colon} {named}{cited}")
+    lines = [_rtl(plotly_escape(f"{ui('sources', language)}{colon} {named}"), language)]
+    if credit:
+        # The dataset's citation is English text: isolated, it keeps its order in Arabic.
+        lines.append(_rtl(plotly_escape(formatting.embed(credit, language)), language))
     figure = chart.figure
-    right_to_left = language == "ar"
-    figure.add_annotation(text=_rtl(line, language), xref="paper", yref="paper",
-                          x=1 if right_to_left else 0, y=0, yanchor="top", yshift=-62,
-                          xanchor="right" if right_to_left else "left", showarrow=False,
-                          font={"size": 11, "color": "#444"}, align="left")
-    figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 86)},
-                         height=(figure.layout.height or 400) + 70)
+    figure.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0.5, y=0,
+                          yanchor="top", yshift=-60, xanchor="center", showarrow=False,
+                          font={"size": 11, "color": "#444"}, align="center")
+    figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 100)},
+                         height=(figure.layout.height or 400) + 84)
     indicator = (plan.items or plan.others)[0].indicator.id
     return replace(chart, name=f"{indicator}-{plan.kind.value}")
 

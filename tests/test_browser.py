@@ -148,3 +148,54 @@ def test_csv_download_yields_the_export(page, server: str) -> None:  # type: ign
     data = Path(download.value.path()).read_bytes()
     assert data == to_csv(figure_rows(load_path(DATA).dataset, "fr"))
     assert data.startswith(b"\xef\xbb\xbfindicator_id,")
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_regularisation_charts_are_painted(browser, server: str, language: str,  # type: ignore[no-untyped-def]
+                                           tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 1300, "height": 2200})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?lang={language}&view=regularisation")
+        page.locator(".js-plotly-plot .main-svg").nth(1).wait_for(timeout=PAINT_TIMEOUT_MS)
+        assert page.locator(".js-plotly-plot").count() >= 2  # over time, what each source says
+        _screenshot(page, f"regularisation-{language}.png", tmp_path)
+    finally:
+        context.close()
+
+
+def test_a_downloaded_chart_image_keeps_its_title_sources_and_version(  # type: ignore[no-untyped-def]
+        browser, server: str, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 1300, "height": 1400}, accept_downloads=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?lang=fr&view=regularisation")
+        chart = page.locator(".js-plotly-plot").first
+        chart.wait_for(timeout=PAINT_TIMEOUT_MS)
+        assert "version" in chart.inner_text()  # the credit line is part of the figure
+        chart.hover()
+        with page.expect_download(timeout=PAINT_TIMEOUT_MS) as download:
+            page.locator('.js-plotly-plot .modebar-btn[data-title="Download plot as a PNG"]'
+                         ).first.click()
+        assert download.value.suggested_filename == (
+            "regularisation_applications_filed-series-fr.png")
+        image = Path(download.value.path()).read_bytes()
+        assert image.startswith(b"\x89PNG")
+        folder = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "chart-download-fr.png").write_bytes(image)
+    finally:
+        context.close()
+
+
+def test_phone_overview_in_arabic(browser, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?lang=ar&view=overview")
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAINT_TIMEOUT_MS)
+        sidebar = page.locator('section[data-testid="stSidebar"]')
+        assert not sidebar.is_visible()  # collapsed, and not a strip over the page
+        _screenshot(page, "overview-ar-phone.png", tmp_path)
+    finally:
+        context.close()

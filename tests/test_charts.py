@@ -456,7 +456,7 @@ def test_a_chart_carries_its_sources_and_the_dataset_version(outlets: Dataset) -
     chart = drawn.charts[0]
     credits = [annotation.text for annotation in chart.figure.layout.annotations
                if "Sources" in annotation.text]
-    assert credits == ["Sources : Alpha, Beta, Gamma · Moroccan migration indicators, version "
+    assert credits == ["Sources : Alpha, Beta, Gamma<br>Moroccan migration indicators, version "
                        "2026-11-23+abcdef1."]
     # The image download is named after the chart: its indicator and what it compares.
     assert chart.name == "regularisation_applications_filed-sources"

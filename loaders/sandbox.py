@@ -159,18 +159,28 @@ def _limit_self(cpu_seconds: int, memory_bytes: int) -> None:
 def _main(argv: list[str]) -> int:
     name, max_bytes, cpu_seconds, memory_bytes = argv[0], *map(int, argv[1:4])
     _limit_self(cpu_seconds, memory_bytes)
-    raw = sys.stdin.buffer.read(max_bytes + 1)
-    content = raw.decode("utf-8", "surrogatepass") if argv[4] == "text" else raw
+    # Memory may run out anywhere past the limit: reading the input, checking it, or writing
+    # the answer; each is the same message for the editor.
     try:
-        answer: tuple[object, ...] = ("valid", load_text(content, name, max_bytes))
-    except DatasetError as error:
-        answer = ("invalid", error.file, error.problems)
+        answer = _check(name, max_bytes, text=argv[4] == "text")
+        reply = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
     except MemoryError:
         answer = ("limit", "memory")
-    except RecursionError:
-        answer = ("invalid", name, [Problem("nested too deeply to read")])
-    sys.stdout.buffer.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+        reply = pickle.dumps(answer)
+    sys.stdout.buffer.write(reply)
     return 0 if answer[0] == "valid" else 1
+
+
+def _check(name: str, max_bytes: int, *, text: bool) -> tuple[object, ...]:
+    """The child's answer for the YAML on its standard input."""
+    raw = sys.stdin.buffer.read(max_bytes + 1)
+    content = raw.decode("utf-8", "surrogatepass") if text else raw
+    try:
+        return ("valid", load_text(content, name, max_bytes))
+    except DatasetError as error:
+        return ("invalid", error.file, error.problems)
+    except RecursionError:
+        return ("invalid", name, [Problem("nested too deeply to read")])
 
 
 if __name__ == "__main__":

@@ -104,7 +104,7 @@ def quote(value: str, language: str, key: str) -> None:
     """A verbatim quote, laid out in its own language's direction."""
     direction = "rtl" if language == "ar" else "ltr"
     with st.container(key=f"quote-{direction}-{key}"):
-        st.markdown(f"« {markdown_escape(value)} »")
+        st.markdown(markdown_escape(formatting.quoted(value, language)))
 
 
 def source_block(source: Source, language: str, key: str) -> None:
@@ -128,7 +128,7 @@ def citation(item: Cited, language: str, key: str, data: Published | None = None
         quote(evidence(again.figure, language), again.source.language,
               f"{key}-{again.figure.id}")
     period = formatting.period(item.figure.period, language)
-    st.caption(markdown_escape(f"{ui('period', language)}: {period} · "
+    st.caption(markdown_escape(f"{ui('period', language)}{formatting.colon(language)} {period} · "
                                f"{QUALIFIERS[item.figure.qualifier][language]}"))
     if item.figure.note:
         st.caption(markdown_escape(item.figure.note))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indicators.formatting import partial_date
+from indicators.formatting import colon, partial_date, quoted
 from indicators.labels import SOURCE_TYPES, ui
 from indicators.models import Dataset, Figure, Indicator, Source
 from indicators.periods import parse_partial
@@ -44,7 +44,7 @@ def evidence(figure: Figure, language: str) -> str:
     """The words that write the value: the verbatim quote, or the numeral as printed, and where."""
     if figure.quote is not None:
         return figure.quote
-    return f"{figure.as_written} ({ui('locator', language)}: {figure.locator})"
+    return f"{figure.as_written} ({ui('locator', language)}{colon(language)} {figure.locator})"
 
 
 def short_source(source: Source, limit: int = 60) -> str:
@@ -59,7 +59,7 @@ def source_line(source: Source, language: str) -> str:
     """Publisher, "Title", date, republisher, type, address: unknown parts said as such."""
     unknown = ui("unknown", language)
     parts = [
-        source.publisher or f"{ui('publisher', language)}: {unknown}",
+        source.publisher or f"{ui('publisher', language)}{colon(language)} {unknown}",
         _title(source.title, language),
         _date(source.published, language),
     ]
@@ -67,22 +67,24 @@ def source_line(source: Source, language: str) -> str:
         parts.append(f"{ui('republished_by', language)} {source.republished_by}")
     if source.type:
         parts.append(SOURCE_TYPES[source.type][language])
-    parts.append(source.url or f"{ui('address', language)}: {unknown}")
+    parts.append(source.url or f"{ui('address', language)}{colon(language)} {unknown}")
     return ". ".join(parts) + "."
 
 
 def _title(title: str | None, language: str) -> str:
     if not title:
-        return f"{ui('source_title', language)}: {ui('unknown', language)}"
-    return f"« {title} »" if language == "fr" else f"“{title}”"
+        return f"{ui('source_title', language)}{colon(language)} {ui('unknown', language)}"
+    return quoted(title, language)
 
 
 def cite(source: Source, quote: str, language: str, *, label: str = "quote") -> str:
     """The full citation: source line, date accessed, and the verbatim quote."""
     accessed = (_date(source.accessed, language) if source.accessed
                 else ui("unknown", language))
-    return (f"{source_line(source, language)} {ui('accessed', language)}: {accessed}.\n"
-            f"{ui(label, language)} ({source.language}): « {quote} »")
+    return (f"{source_line(source, language)} {ui('accessed', language)}{colon(language)} "
+            f"{accessed}.\n"
+            f"{ui(label, language)} ({source.language}){colon(language)} "
+            f"{quoted(quote, source.language)}")
 
 
 def cite_figure(item: Cited, language: str) -> str:
@@ -97,5 +99,5 @@ def _cite_one(item: Cited, language: str) -> str:
 
 def _date(text: str | None, language: str) -> str:
     if not text:
-        return f"{ui('published', language)}: {ui('unknown', language)}"
+        return f"{ui('published', language)}{colon(language)} {ui('unknown', language)}"
     return partial_date(parse_partial(text), language)

@@ -88,3 +88,16 @@ def period(text: str | None, language: str) -> str:
         return f"{ui('until', language)} {partial_date(parse_partial(end_text), language)}"
     start, end = parse_partial(start_text), parse_partial(end_text)
     return f"{partial_date(start, language)} – {partial_date(end, language)}"
+
+
+def colon(language: str) -> str:
+    """A colon as the language writes it: French puts a narrow no-break space before it."""
+    return "\u202f:" if language == "fr" else ":"
+
+
+def quoted(text: str, language: str) -> str:
+    """Text inside the quotation marks of its language, never doubled: « … » in French (with
+    no-break spaces) and Arabic, “ … ” in English and around a text that opens with « itself."""
+    if "«" in text or language == "en":
+        return f"“{text}”"
+    return f"«\u00a0{text}\u00a0»" if language == "fr" else f"«{text}»"

@@ -88,7 +88,7 @@ def test_cards_follow_the_written_rule_and_keep_bounds() -> None:
 def test_cards_open_their_citation() -> None:
     app = _app(lang="en", view="overview")
     code = [element.value for element in app.code]
-    assert any("« Cette rencontre a connu la participation de représentants de 155 "
+    assert any("«\u00a0Cette rencontre a connu la participation de représentants de 155 "
                "associations" in text for text in code)
     assert len(app.get("popover")) == 9
 

@@ -12,10 +12,11 @@ def _item(figure_id: str):  # type: ignore[no-untyped-def]
 
 def test_full_citation_in_french() -> None:
     assert cite_figure(_item("projet-agadir-24-mois"), "fr") == (
-        "2M.ma. « رئيسة بعثة المنظمة الدولية للهجرة بالمغرب لـ 2M.ma: إدماج المهاجرين أمر "
-        "معقد واتفاقية أكادير مهمة ». 16 février 2024. presse. "
-        "https://ksaplayers.com/Ksahome/NewsDetial/?nid=34453409. Consulté le: non indiqué.\n"
-        "Citation (ar): « وستمتد هذه المبادرة المبتكرة على مدى فترة 24 شهرًا، حتى نوفمبر 2025 »")
+        "2M.ma. «\u00a0رئيسة بعثة المنظمة الدولية للهجرة بالمغرب لـ 2M.ma: إدماج المهاجرين أمر "
+        "معقد واتفاقية أكادير مهمة\u00a0». 16 février 2024. presse. "
+        "https://ksaplayers.com/Ksahome/NewsDetial/?nid=34453409. Consulté le\u202f: non "
+        "indiqué.\nCitation (ar)\u202f: «وستمتد هذه المبادرة المبتكرة على مدى فترة 24 شهرًا، "
+        "حتى نوفمبر 2025»")
 
 
 def test_unknown_parts_are_said_unknown() -> None:

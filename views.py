@@ -330,11 +330,16 @@ def cite_one(members: Sequence[Cited], titles: Sequence[str], language: str,
     if not members:
         return
     st.subheader(ui("figures_and_citations", language))
-    chosen = next((index for index, item in enumerate(members)
-                   if item.indicator.id == selected), 0)
+    figure = st.query_params.get("figure")
+    chosen = next((index for index, item in enumerate(members) if item.figure.id == figure),
+                  next((index for index, item in enumerate(members)
+                        if item.indicator.id == selected), 0))
+    # Keyed by language too: the picker's labels follow a language switch, and the choice
+    # survives it through the URL.
     index = st.selectbox(ui("pick_figure", language), range(len(members)), index=chosen,
-                         key=key, format_func=titles.__getitem__)
+                         key=f"{key}-{language}", format_func=titles.__getitem__)
     item = members[index]
+    st.query_params.update({"indicator": item.indicator.id, "figure": item.figure.id})
     st.caption(markdown_escape(item.indicator.definition[language]))
     citation(item, language, key=f"{key}-{item.figure.id}", data=data)
 

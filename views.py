@@ -182,8 +182,10 @@ def card(item: Cited, language: str, *, others: Sequence[Cited],
         citation(item, language, key=f"card-{item.figure.id}", data=data)
         if others:
             st.markdown(f"**{ui('other_values_title', language)}**")
-            for other in others:
-                text(f"• {_figure_title(other, language)} · {_when(other, language)}")
+            # One element for the whole list: a card of the first campaign has dozens of
+            # other values, and an element each made the overview's rerun send hundreds.
+            text("\n".join(f"• {_figure_title(other, language)} · {_when(other, language)}"
+                            for other in others))
 
 
 def _when(item: Cited, language: str) -> str:

@@ -153,6 +153,27 @@ CASES: list[tuple[str, str | bytes, str]] = [
      "data.yaml:4:16: byte 0xe9 is not valid UTF-8: save the file as UTF-8"),
     ("negative count", _edit(("value: 23096", "value: -5"), ("23 096 demandes", "-5 demandes")),
      "data.yaml:15:12: figures.0.value: a count cannot be negative, not -5"),
+    # Qualifier phrases, in both directions and with any spacing.
+    *[(f"qualifier phrase {words!r} marked {qualifier}",
+       _edit(("value: 23096", "value: 12000"), ("qualifier: exact", f"qualifier: {qualifier}"),
+             ("23 096 demandes ont reçu un avis favorable", words)),
+       f"data.yaml:16:16: figures.0.qualifier: the quote says '{marker}' next to the value but "
+       f"the qualifier is {qualifier}: set qualifier: {fix}")
+      for words, qualifier, marker, fix in (
+          ("moins de 12 000 demandes", "more_than", "moins de", "less_than"),
+          ("plus  de 12 000 demandes", "exact", "plus de", "more_than"),
+          ("plus\u00a0de 12 000 demandes", "exact", "plus de", "more_than"),
+          ("12 000 et plus", "exact", "et plus", "more_than"))],
+    # Quotes whose numbers only contain the value, never write it as a whole token.
+    *[(f"value {value} not written by {quote!r}",
+       _edit(("value: 23096", f"value: {value}"),
+             ("23 096 demandes ont reçu un avis favorable", quote)),
+       f"data.yaml:18:12: figures.0.quote: the quote does not write the value {value}; copy "
+       "the sentence that holds it, or give value_in_words if the source spells it in words")
+      for value, quote in ((12000, "12 000 000 demandes"), (1000, "1.000.000 demandes"),
+                           (83, "83,5 % des demandes"), (23096, "23 096,5 demandes"),
+                           (23096, "23  096 demandes"), (23096, "23\u200b096 demandes"),
+                           (23096, "23\u2007096 demandes"))],
     # Values that used to validate and then crash Babel, pandas, num2words or the walker.
     ("count of 10^28 (Babel)", _value("1" + "0" * 28),
      f"data.yaml:15:12: figures.0.value: {CEILING}, not 1{'0' * 28}"),

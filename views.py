@@ -23,7 +23,13 @@ from indicators.citations import (
     short_source,
     source_line,
 )
-from indicators.explore import conflicts, filter_frame, headline_figures, table_view
+from indicators.explore import (
+    conflicts,
+    filter_frame,
+    headline_figures,
+    readable,
+    table_view,
+)
 from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
 from indicators.models import Dataset, Dimension, Qualifier, Source, Theme
 from indicators.package import build_package
@@ -440,7 +446,9 @@ def explorer(data: Published, language: str) -> None:
     st.caption(ui("rows_shown", language).format(shown=len(shown), total=len(frame)))
     if len(shown) > MAX_TABLE_ROWS:
         st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
-    st.dataframe(shown.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
+    # Read in the page's language; the downloads keep the codes (indicator_id, more_than).
+    st.dataframe(readable(shown.head(MAX_TABLE_ROWS), language), hide_index=True,
+                 width="stretch")
     downloads(dataset, shown, frame, language, data.release)
 
 

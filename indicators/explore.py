@@ -12,8 +12,8 @@ from indicators import formatting
 from indicators.citations import Cited, short_source
 from indicators.consistency import conflict_groups
 from indicators.intervals import as_of_day, time_span
-from indicators.labels import QUALIFIERS, ui
-from indicators.models import Qualifier, SourceType
+from indicators.labels import QUALIFIERS, SOURCE_TYPES, ui
+from indicators.models import Qualifier, SourceType, Unit
 
 # The overview's cards, in reading order: what a policymaker asks first.
 HEADLINES: tuple[str, ...] = (
@@ -35,6 +35,10 @@ HEADLINES: tuple[str, ...] = (
 SOURCE_RANK: tuple[SourceType, ...] = (
     SourceType.government, SourceType.intergovernmental_organisation, SourceType.research,
     SourceType.civil_society, SourceType.press, SourceType.other)
+
+
+# Source-type labels by the code the table holds.
+SOURCE_TYPE_LABELS = {kind.value: labels for kind, labels in SOURCE_TYPES.items()}
 
 
 def headline_figures(items: Sequence[Cited], occurrences: Collection[str] = ()
@@ -98,3 +102,27 @@ def filter_frame(frame: pd.DataFrame, *, themes: Collection[str] = (),
         if wanted:
             keep &= frame[column].isin(list(wanted))
     return frame[keep]
+
+
+def readable(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The explorer's rows for reading: headers and values in the page's language, a bound as
+    a bound ("> 100"), codes left to the downloads. O(n) in the rows shown."""
+    values = [formatting.bounded(amount, Qualifier(qualifier), Unit(unit), language)
+              for amount, qualifier, unit in zip(frame["value"], frame["qualifier"],
+                                                 frame["unit"], strict=True)]
+    periods = [formatting.period(str(period) or None, language) for period in frame["period"]]
+    sources = [str(publisher) or str(title) for publisher, title in
+               zip(frame["source_publisher"], frame["source_title"], strict=True)]
+    kinds = [SOURCE_TYPE_LABELS.get(str(code), {}).get(language, "") for code in
+             frame["source_type"]]
+    evidence = [str(quote) or str(written) for quote, written in
+                zip(frame["quote"], frame["as_written"], strict=True)]
+    return pd.DataFrame({
+        ui("indicator", language): list(frame["indicator"]),
+        ui("value", language): values,
+        ui("period", language): periods,
+        ui("theme", language): list(frame["theme"]),
+        ui("source", language): sources,
+        ui("source_type", language): kinds,
+        ui("quote", language): evidence,
+    })

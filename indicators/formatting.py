@@ -44,8 +44,13 @@ def number(value: float, language: str) -> str:
 
 def value(figure: Figure, unit: Unit, language: str) -> str:
     """The value as a card shows it: a bound stays a bound ("> 83 %", "> 12 000")."""
-    text = f"{_SYMBOLS[figure.qualifier]}{_digits(figure, unit, language)}"
-    text += _UNIT_SUFFIX.get(unit, "")
+    return bounded(figure.value, figure.qualifier, unit, language)
+
+
+def bounded(amount: float, qualifier: Qualifier, unit: Unit, language: str) -> str:
+    """A value with its bound and unit, from its parts (a table row as much as a figure)."""
+    digits = str(int(amount)) if unit == Unit.year else number(amount, language)
+    text = f"{_SYMBOLS[qualifier]}{digits}{_UNIT_SUFFIX.get(unit, '')}"
     if unit in (Unit.months, Unit.years):
         text += f" {UNITS[unit][language]}"
     return isolate(text, language)

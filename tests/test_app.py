@@ -243,12 +243,12 @@ def test_draft_is_checked_even_when_the_published_file_is_broken(data_file: Path
 def test_valid_edit_shows_on_the_next_interaction(data_file: Path) -> None:
     data_file.write_text(MINIMAL, encoding="utf-8")
     app = _app(view="explorer")
-    assert app.dataframe[0].value["value"].tolist() == [23096]
+    assert app.dataframe[0].value["Valeur"].tolist() == ["23\u202f096"]
     data_file.write_text(MINIMAL.replace("value: 23096", "value: 23097").replace(
         "23 096", "23 097"), encoding="utf-8")
     os.utime(data_file, ns=(2 * 10**18, 2 * 10**18))
     app.run()
-    assert app.dataframe[0].value["value"].tolist() == [23097]
+    assert app.dataframe[0].value["Valeur"].tolist() == ["23\u202f097"]
 
 
 def test_explorer_caps_the_table_but_not_the_downloads(data_file: Path,

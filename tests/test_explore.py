@@ -87,3 +87,20 @@ def test_headlines_fall_back_to_the_first_indicators(items: list[Cited]) -> None
     others = [item for item in items if item.indicator.id not in HEADLINES]
     chosen = [item.indicator.id for item, _ in headline_figures(others)]
     assert chosen == list(dict.fromkeys(item.indicator.id for item in others))[:len(HEADLINES)]
+
+
+def test_the_explorer_reads_in_the_page_language() -> None:
+    from indicators.explore import readable
+
+    frame = figure_frame(load_path(DATA).dataset, "fr")
+    iom = frame[frame["indicator_id"] == "iom_countries_present"]
+    table = readable(iom, "fr")
+    assert list(table.columns) == ["Indicateur", "Valeur", "Période", "Thème", "Source",
+                                   "Type de source", "Citation"]
+    row = table.iloc[0]
+    assert row["Valeur"] == "> 100"  # a bound stays a bound, never "100" with a code aside
+    assert row["Type de source"] == "organisation intergouvernementale"
+    assert row["Période"] == "non indiqué"
+    arabic = readable(iom, "ar")
+    assert arabic.columns[1] == "القيمة"
+    assert arabic.iloc[0, 1] == "\u2066> 100\u2069"  # isolated left to right in Arabic

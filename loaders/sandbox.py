@@ -9,6 +9,7 @@ standard input; the answer is a pickle on standard output.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -159,6 +160,10 @@ def _limit_self(cpu_seconds: int, memory_bytes: int) -> None:
 def _main(argv: list[str]) -> int:
     name, max_bytes, cpu_seconds, memory_bytes = argv[0], *map(int, argv[1:4])
     _limit_self(cpu_seconds, memory_bytes)
+    # A child lives for one check and creates no cycles worth collecting: without the
+    # collector, the full scan of everything just built (0.1-0.4 s at 10 000 figures) that
+    # re-enabling it would trigger never happens.
+    gc.disable()
     # Memory may run out anywhere past the limit: reading the input, checking it, or writing
     # the answer; each is the same message for the editor.
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Callable
@@ -15,6 +14,7 @@ import yaml
 from indicators.models import MAX_VALUE_TEXT
 from indicators.problems import DatasetError, Position, Problem, SourceMap
 from indicators.problems import Path as DataPath
+from loaders.files import read_regular, too_big
 
 # 100k figures take about 19 MB; 32 MiB leaves room to grow while refusing a file that
 # would tie the server up for minutes.
@@ -95,28 +95,15 @@ def read_document(path: str | Path) -> Document:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """A file's bytes, refusing files over MAX_BYTES before reading them."""
-    name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                raise DatasetError(name, [_too_big(size, MAX_BYTES)])
-            return handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise DatasetError(name, [Problem(f"cannot read the file: {error.strerror}")]) from None
-
-
-def _too_big(size: int, limit: int) -> Problem:
-    return Problem(f"the file is {size:,} bytes, over the {limit:,}-byte limit: "
-                   "split it or trim it")
+    """A regular file's bytes, refused over MAX_BYTES before they are read; never blocks."""
+    return read_regular(path, MAX_BYTES)
 
 
 def read_text(text: str | bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
     """Parse YAML text into plain data with positions; raise DatasetError with every problem."""
     raw = _encode(text, name) if isinstance(text, str) else text
     if len(raw) > max_bytes:
-        raise DatasetError(name, [_too_big(len(raw), max_bytes)])
+        raise DatasetError(name, [too_big(len(raw), max_bytes)])
     decoded = _decode(raw, name)
     _refuse_hidden_breaks(decoded, name)
     try:

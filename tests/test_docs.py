@@ -16,8 +16,8 @@ MESSAGE_MODULES = ["indicators/checks.py", "indicators/validation.py", "indicato
                    "loaders/sandbox.py"]
 # Calls whose first argument is a message, and helpers that return message pieces.
 MESSAGE_CALLS = {"Problem", "ValueError", "fail"}
-MESSAGE_HELPERS = {"_range_message", "_unknown_field", "_unknown", "_plain_message", "_too_big",
-                   "too_big", "_cannot_read", "_limit_problem"}
+MESSAGE_HELPERS = {"_range_message", "_unknown_field", "_unknown", "_plain_message", "too_big",
+                   "_cannot_read", "_limit_problem"}
 GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
 
 

@@ -197,8 +197,18 @@ def test_file_over_the_cap(tmp_path: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(DatasetError, match=r"nope.yaml:1:1: cannot read the file: No such file"):
+    with pytest.raises(DatasetError, match=r"^.*nope.yaml:1:1: cannot read the file: it does "
+                                           r"not exist \(moved, renamed or deleted\?\)$"):
         read_document(tmp_path / "nope.yaml")
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    with pytest.raises(DatasetError, match=r"cannot read the file: it is a named pipe \(FIFO\), "
+                                           r"not a regular file$"):
+        read_document(tmp_path / "pipe.yaml")
 
 
 def test_deep_nesting_is_refused() -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -34,7 +36,7 @@ from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
 from indicators.models import Dataset, Dimension, Qualifier, Source, Theme
 from indicators.package import build_package
 from indicators.problems import DatasetError
-from indicators.publish import CSV, EXCEL_FR, JSON, MILESTONES, PACKAGE
+from indicators.publish import PUBLISHED
 from indicators.release import Release, cite_dataset
 from indicators.table import (
     MILESTONE_COLUMNS,
@@ -90,8 +92,6 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
 # The explorer's table shows this many rows at most: a browser table of 100 000 rows with
 # their quotes costs tens of megabytes per rerun; the downloads always hold every row.
 MAX_TABLE_ROWS = 2_000
-# The files the server publishes at /app/static/ (app.py writes them once per data version).
-PUBLISHED = (CSV, EXCEL_FR, JSON, MILESTONES, PACKAGE)
 # A draft's preview draws at most this many indicators per theme: a chart's cost grows with
 # its panels, and the preview is a look at the draft, not the published view.
 PREVIEW_PANELS = 24
@@ -99,6 +99,7 @@ PREVIEW_PANELS = 24
 MAX_CARDS = 24
 # Cards per row: three fit the page's width with their captions at 1280 px.
 CARD_COLUMNS = 3
+Shown = TypeVar("Shown")
 
 
 def text(value: str) -> None:
@@ -174,7 +175,7 @@ def card(item: Cited, language: str, *, others: Sequence[Cited],
     words = ("" if item.figure.qualifier == Qualifier.exact
              else formatting.value_in_words(item.figure, unit, language) + " · ")
     part = (names or Names()).members(item.figure.breakdown_key(), language)
-    colon = " :" if language == "fr" else ":"
+    colon = formatting.colon(language)
     shown = formatting.embed(short_source(item.source), language)
     st.caption(markdown_escape(f"{words}{part + ' · ' if part else ''}{_when(item, language)} · "
                                f"{ui('source', language)}{colon} {shown}"))
@@ -198,8 +199,8 @@ def _when(item: Cited, language: str) -> str:
     """The figure's date as a card writes it: its as-of date, else its period."""
     if item.figure.as_of:
         return f"{ui('as_of', language)} {formatting.period(item.figure.as_of, language)}"
-    return f"{ui('period', language)}{' :' if language == 'fr' else ':'} " + \
-        formatting.period(item.figure.period, language)
+    return (f"{ui('period', language)}{formatting.colon(language)} "
+            f"{formatting.period(item.figure.period, language)}")
 
 
 @dataclass(frozen=True)
@@ -272,13 +273,9 @@ def overview(data: Published, language: str) -> None:
     headlines = _headlines(data.version, data.items(), data.dataset.dimensions)
     names = Names(data.dataset.dimensions)
     st.markdown(CARD_CSS, unsafe_allow_html=True)  # static style, no data
-    # One row of columns per three cards: the document (keyboard, screen readers, a phone's
-    # single column) then reads them in the visual order, row by row.
-    for start in range(0, len(headlines), 3):
-        row = headlines[start:start + 3]
-        for column, (item, others) in zip(st.columns(3), row, strict=False):
-            with column, st.container(border=True):
-                card(item, language, others=others, names=names, data=data)
+    for column, (item, others) in _in_rows(headlines):
+        with column, st.container(border=True):
+            card(item, language, others=others, names=names, data=data)
 
 
 def theme_view(theme: Theme, data: Published, language: str, selected: str | None) -> None:
@@ -314,6 +311,15 @@ def comparisons(drawn: ThemeCharts, language: str, key: str) -> None:
         st.caption(ui("charts_more", language).format(n=drawn.not_drawn))
 
 
+def _in_rows(items: Sequence[Shown]) -> Iterator[tuple[DeltaGenerator, Shown]]:
+    """Each item with its column, one row of CARD_COLUMNS columns at a time: the document
+    (keyboard, screen readers, a phone's single column) then reads the cards in the visual
+    order, row by row."""
+    for start in range(0, len(items), CARD_COLUMNS):
+        yield from zip(st.columns(CARD_COLUMNS), items[start:start + CARD_COLUMNS],
+                       strict=False)
+
+
 def lone_cards(items: Sequence[Cited], language: str, names: Names,
                limit: int = MAX_CARDS) -> None:
     """Figures with nothing to compare them with, as cards read row by row."""
@@ -321,13 +327,9 @@ def lone_cards(items: Sequence[Cited], language: str, names: Names,
         return
     st.subheader(ui("lone_figures", language))
     st.markdown(CARD_CSS, unsafe_allow_html=True)  # static style, no data
-    shown = items[:limit]
-    for start in range(0, len(shown), CARD_COLUMNS):
-        # One row of columns at a time, so the reading order is the order of the rows.
-        for column, item in zip(st.columns(CARD_COLUMNS), shown[start:start + CARD_COLUMNS],
-                                strict=False):
-            with column, st.container(border=True):
-                card(item, language, others=(), names=names, citable=False)
+    for column, item in _in_rows(items[:limit]):
+        with column, st.container(border=True):
+            card(item, language, others=(), names=names, citable=False)
     if len(items) > limit:
         st.caption(ui("cards_more", language).format(n=len(items) - limit))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from indicators.consistency import CROSS_CHECKS
+from indicators.consistency import CROSS_CHECKS, plain
 from indicators.countries import country_codes
 from indicators.models import COUNTRY, Dataset, Figure, Qualifier, Unit
 from indicators.periods import YEAR_RANGE
@@ -180,7 +180,7 @@ def quote_writes_value(dataset: Dataset) -> list[Problem]:
         language = languages.get(figure.source)
         if language and not words_mean(figure.value_in_words, figure.value, language):
             problems.append(Problem(
-                f"value_in_words '{figure.value_in_words}' does not spell {_plain(figure.value)} "
+                f"value_in_words '{figure.value_in_words}' does not spell {plain(figure.value)} "
                 f"in '{language}'",
                 (*at, "value_in_words"),
             ))
@@ -189,9 +189,9 @@ def quote_writes_value(dataset: Dataset) -> list[Problem]:
 
 def _not_written(field: str, value: float) -> str:
     if field == "quote":
-        return (f"the quote does not write the value {_plain(value)}; copy the sentence that "
+        return (f"the quote does not write the value {plain(value)}; copy the sentence that "
                 "holds it, or give value_in_words if the source spells it in words")
-    return (f"as_written does not write the value {_plain(value)}: copy the numeral exactly as "
+    return (f"as_written does not write the value {plain(value)}: copy the numeral exactly as "
             "the source prints it ('18.281', '27 643', 'plus de 83%')")
 
 
@@ -228,9 +228,9 @@ def _qualifiers_near(figure: Figure) -> list[tuple[Qualifier, str] | None]:
 
 
 def repeated_figures(dataset: Dataset) -> list[Problem]:
-    """No figure is entered twice: same indicator, value, qualifier, period, source and quote.
+    """No figure is entered twice: same quantity, value, qualifier, period, source and evidence.
 
-    O(n): one dictionary of those six fields.
+    O(n): one dictionary keyed on those fields (the breakdown and count date included).
     """
     first_seen: dict[tuple[object, ...], int] = {}
     problems = []
@@ -245,10 +245,6 @@ def repeated_figures(dataset: Dataset) -> list[Problem]:
                 ("figures", index),
             ))
     return problems
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
 
 
 CHECKS: tuple[Check, ...] = (

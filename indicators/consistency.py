@@ -171,7 +171,7 @@ def parts_within_total(dataset: Dataset) -> list[Problem]:
             problems.append(Problem(
                 f"the parts of {_what(dataset.figures[index])} for {_when(dataset.figures[index])} "
                 f"add up to at least "
-                f"{_plain(added)}, more than the total {shown(dataset.figures[index])}",
+                f"{plain(added)}, more than the total {shown(dataset.figures[index])}",
                 ("figures", index, "value"), severity="warning"))
     return problems
 
@@ -194,8 +194,8 @@ def implausible_pairs(dataset: Dataset) -> list[Problem]:
             if part.indicator == smaller and not part.breakdown and whole is not None and (
                     part.value > whole.value):
                 problems.append(Problem(
-                    f"'{smaller}' ({_plain(part.value)}) is larger than '{larger}' "
-                    f"({_plain(whole.value)}) for {part.period or 'no period'}",
+                    f"'{smaller}' ({plain(part.value)}) is larger than '{larger}' "
+                    f"({plain(whole.value)}) for {part.period or 'no period'}",
                     ("figures", index, "value"), severity="warning"))
     return problems
 
@@ -252,14 +252,15 @@ def _what(figure: Figure) -> str:
     return f"'{figure.indicator}'" + (f" ({parts})" if parts else "")
 
 
-def _plain(value: float) -> str:
+def plain(value: float) -> str:
+    """A value as a message writes it: 27649, not 27649.0; 83.5 as is."""
     return str(int(value)) if value == int(value) else str(value)
 
 
 def shown(figure: Figure) -> str:
     """The value as a message writes it: `more_than 12000`, `23096`."""
     prefix = "" if figure.qualifier == Qualifier.exact else f"{figure.qualifier.value} "
-    return f"{prefix}{_plain(figure.value)}"
+    return f"{prefix}{plain(figure.value)}"
 
 
 CROSS_CHECKS = (restatements_agree, as_of_within_period, conflicting_values, rates_agree,

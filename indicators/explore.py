@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -67,9 +66,8 @@ def _headline_rank(item: Cited, occurrences: Collection[str]) -> tuple[int, int,
     figure = item.figure
     is_part = any(dimension not in occurrences for dimension in figure.breakdown or {})
     when = as_of_day(figure.as_of) or (time_span(figure.period)[1] if figure.period else None)
-    latest = -(when.toordinal() if when and when != date.max else 0)
-    if when == date.max:  # "since 2004": true up to now, newer than any closed period
-        latest = -date.max.toordinal()
+    # An open end ("since 2004") is date.max: true up to now, newer than any closed period.
+    latest = -(when.toordinal() if when else 0)
     kind = SOURCE_RANK.index(item.source.type) if item.source.type else len(SOURCE_RANK)
     return (int(is_part), latest, int(figure.qualifier != Qualifier.exact), kind)
 

@@ -67,22 +67,23 @@ def descriptor(dataset: Dataset, rows: int, columns: Sequence[str] = COLUMNS,
         "profile": "tabular-data-package",
         "sources": [_source(source.title or source.publisher or source.id, source.url)
                     for source in dataset.sources],
-        "resources": [{
-            "name": "figures", "path": CSV_NAME, "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
-            "dialect": {"delimiter": ",", "lineTerminator": "\r\n"},
-            "schema": {"fields": fields, "missingValues": [""]},
-        }, {
-            "name": "milestones", "path": MILESTONES_NAME, "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
-            "dialect": {"delimiter": ",", "lineTerminator": "\r\n"},
-            "schema": {"fields": [_milestone_field(column) for column in MILESTONE_COLUMNS],
-                       "missingValues": [""]},
-        }],
+        "resources": [
+            _csv_resource("figures", CSV_NAME, fields),
+            _csv_resource("milestones", MILESTONES_NAME,
+                          [_milestone_field(column) for column in MILESTONE_COLUMNS]),
+        ],
         "licenses": [LICENSE],
         "contributors": [{"title": "Moroccan migration indicators curators", "role": "author"}],
         "sources_licence_note": LICENSE_NOTE,
     }
+
+
+def _csv_resource(name: str, path: str, fields: list[dict[str, Any]]) -> dict[str, Any]:
+    """A CSV of the package as `to_csv` writes it: UTF-8 with a BOM, CRLF, empty is missing."""
+    return {"name": name, "path": path, "profile": "tabular-data-resource", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n"},
+            "schema": {"fields": fields, "missingValues": [""]}}
 
 
 def _field(column: str) -> dict[str, Any]:

@@ -16,6 +16,8 @@ EXCEL_FR = "indicators-excel-fr.csv"
 JSON = "indicators.json"
 MILESTONES = "milestones.csv"
 PACKAGE = "datapackage.zip"
+# Every published file, in the order the explorer lists their addresses.
+PUBLISHED = (CSV, EXCEL_FR, JSON, MILESTONES, PACKAGE)
 
 
 def published_files(dataset: Dataset, release: Release | None) -> dict[str, bytes]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from indicators.publish import CSV, EXCEL_FR, JSON, MILESTONES, PACKAGE, published_files
+from indicators.publish import CSV, JSON, PUBLISHED, published_files
 from indicators.release import release_of
 from indicators.table import figure_rows, to_csv
 from loaders import load_path
@@ -28,7 +28,7 @@ from tests.test_browser import (
     _wait_healthy,
 )
 
-ADDRESSES = (CSV, EXCEL_FR, JSON, MILESTONES, PACKAGE)
+ADDRESSES = PUBLISHED
 
 
 def test_the_published_csv_is_exactly_the_export(tmp_path: Path) -> None:

@@ -49,8 +49,7 @@ def value(figure: Figure, unit: Unit, language: str) -> str:
 
 def bounded(amount: float, qualifier: Qualifier, unit: Unit, language: str) -> str:
     """A value with its bound and unit, from its parts (a table row as much as a figure)."""
-    digits = str(int(amount)) if unit == Unit.year else number(amount, language)
-    text = f"{_SYMBOLS[qualifier]}{digits}{_UNIT_SUFFIX.get(unit, '')}"
+    text = f"{_SYMBOLS[qualifier]}{_digits(amount, unit, language)}{_UNIT_SUFFIX.get(unit, '')}"
     if unit in (Unit.months, Unit.years):
         text += f" {UNITS[unit][language]}"
     return isolate(text, language)
@@ -58,16 +57,16 @@ def bounded(amount: float, qualifier: Qualifier, unit: Unit, language: str) -> s
 
 def value_in_words(figure: Figure, unit: Unit, language: str) -> str:
     """The value with its qualifier spelled out, for hovers and screen readers."""
-    shown = _digits(figure, unit, language)
+    shown = _digits(figure.value, unit, language)
     suffix = _UNIT_SUFFIX.get(unit, "")
     if figure.qualifier == Qualifier.exact:
         return isolate(f"{shown}{suffix}", language)
     return f"{QUALIFIERS[figure.qualifier][language]} {isolate(shown + suffix, language)}"
 
 
-def _digits(figure: Figure, unit: Unit, language: str) -> str:
+def _digits(amount: float, unit: Unit, language: str) -> str:
     # A calendar year is never grouped: "2004", not "2 004".
-    return str(int(figure.value)) if unit == Unit.year else number(figure.value, language)
+    return str(int(amount)) if unit == Unit.year else number(amount, language)
 
 
 def partial_date(point: PartialDate, language: str) -> str:

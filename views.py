@@ -33,7 +33,7 @@ from indicators.explore import (
     table_view,
 )
 from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
-from indicators.models import Dataset, Dimension, Qualifier, Source, Theme
+from indicators.models import Dataset, Dimension, Note, Qualifier, Source, Theme, note_in
 from indicators.package import build_package
 from indicators.problems import DatasetError
 from indicators.publish import PUBLISHED
@@ -71,6 +71,10 @@ QUOTE_CSS = """
 [class*="st-key-quote-ltr"] [data-testid="stMarkdownContainer"] { text-align: left; }
 [class*="st-key-quote-rtl"] { direction: rtl; text-align: right; }
 [class*="st-key-quote-rtl"] [data-testid="stMarkdownContainer"] { text-align: right; }
+[class*="st-key-note-ltr"], [class*="st-key-note-ltr"] [data-testid="stMarkdownContainer"] {
+  direction: ltr; text-align: left; }
+[class*="st-key-note-rtl"], [class*="st-key-note-rtl"] [data-testid="stMarkdownContainer"] {
+  direction: rtl; text-align: right; }
 [class*="st-key-quote-"] { border-inline-start: 3px solid #c8553d; padding-inline-start: .6rem; }
 </style>
 """
@@ -114,11 +118,24 @@ def quote(value: str, language: str, key: str) -> None:
         st.markdown(markdown_escape(formatting.quoted(value, language)))
 
 
+def note(value: str | Note | None, language: str, source_language: str, key: str) -> None:
+    """The curator's note in the reader's language, else in the one it was written in, laid
+    out in that language's direction and saying which language it is."""
+    shown = note_in(value, language, source_language)
+    if shown is None:
+        return
+    written, written_in = shown
+    direction = "rtl" if written_in == "ar" else "ltr"
+    with st.container(key=f"note-{direction}-{key}"):
+        st.caption(markdown_escape(written))
+        if written_in != language:
+            st.caption(ui(f"note_in_{written_in}", language))
+
+
 def source_block(source: Source, language: str, key: str) -> None:
     """Who said it, when, where; unknown parts said as unknown."""
     text(source_line(source, language))
-    if source.note:
-        st.caption(markdown_escape(source.note))
+    note(source.note, language, source.language, f"source-{key}")
     if source.url:  # validated http(s) at load time
         st.link_button(ui("open_source", language), source.url, key=f"link-{key}")
 
@@ -137,8 +154,7 @@ def citation(item: Cited, language: str, key: str, data: Published | None = None
     period = formatting.period(item.figure.period, language)
     st.caption(markdown_escape(f"{ui('period', language)}{formatting.colon(language)} {period} · "
                                f"{QUALIFIERS[item.figure.qualifier][language]}"))
-    if item.figure.note:
-        st.caption(markdown_escape(item.figure.note))
+    note(item.figure.note, language, item.source.language, f"figure-{key}")
     st.markdown(f"**{ui('cite_this', language)}**")
     release = data.release if data else None
     st.code(f"{cite_figure(item, language)}\n\n{cite_dataset(release)}", language=None,
@@ -421,8 +437,7 @@ def timeline_view(data: Published, language: str) -> None:
             source = sources[milestone.source]
             source_block(source, language, key=f"milestone-{milestone.id}")
             quote(milestone.quote, source.language, f"milestone-{milestone.id}")
-            if milestone.note:
-                st.caption(markdown_escape(milestone.note))
+            note(milestone.note, language, source.language, f"milestone-{milestone.id}")
             st.code(cite(source, milestone.quote, language), language=None, wrap_lines=True)
     theme_view(Theme.policy, data, language, selected=None)
 

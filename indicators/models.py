@@ -8,7 +8,16 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 
 from indicators.periods import normal_date, normal_period
 
@@ -196,6 +205,60 @@ class Localized(_Record):
         return str(getattr(self, language))
 
 
+class Note(_Record):
+    """A curator's note, written in one or more of the dashboard's languages."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra={"minProperties": 1})
+
+    fr: Text | None = None
+    ar: Text | None = None
+    en: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_language(self) -> Note:
+        if self.fr is None and self.ar is None and self.en is None:
+            raise ValueError("a note needs a text in at least one language: fr, ar or en")
+        return self
+
+
+# A plain string is a note in the language of the source it is about; a mapping gives it in
+# the languages it was written in, and the page shows the reader's when there is one.
+# The two shapes a note takes, as pydantic names them in an error's location.
+NOTE_TAGS = ("text", "languages")
+
+
+def _note_kind(value: Any) -> str:
+    # A mapping is a note per language; anything else is checked as a text, so an editor
+    # sees one message about what they wrote, not one per shape a note may take.
+    return "languages" if isinstance(value, dict | Note) else "text"
+
+
+NoteText = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[Note, Tag("languages")],
+    Discriminator(_note_kind, custom_error_type="note",
+                  custom_error_message="a note is a text or {fr: …, ar: …, en: …}"),
+    Field(description="A plain string, in the source's language, or one text per language: "
+                      "{fr: …, ar: …, en: …} (at least one)."),
+]
+
+
+def note_in(note: str | Note | None, language: str,
+            source_language: str) -> tuple[str, str] | None:
+    """The note to show on a page in `language`, and the language it is written in.
+
+    The reader's language first, then the source's, then French, Arabic, English.
+    """
+    if note is None:
+        return None
+    if isinstance(note, str):
+        return note, source_language
+    for candidate in dict.fromkeys((language, source_language, *LANGUAGES)):
+        written = getattr(note, candidate, None)
+        if written is not None:
+            return written, candidate
+    return None
+
+
 class Source(_Record):
     """A document figures are quoted from; unknown fields stay empty, never guessed."""
 
@@ -214,7 +277,7 @@ class Source(_Record):
     language: Language
     type: SourceType | None = None
     license: Text | None = None
-    note: Text | None = None
+    note: NoteText | None = None
 
 
 class Indicator(_Record):
@@ -303,7 +366,7 @@ class Figure(_Record):
     value_in_words: Text | None = Field(
         default=None, description="How the quote spells the value when it uses words: 'dix'."
     )
-    note: Text | None = None
+    note: NoteText | None = None
 
     @property
     def evidence(self) -> str:
@@ -324,7 +387,7 @@ class Milestone(_Record):
     label: Localized
     source: Identifier
     quote: Text
-    note: Text | None = None
+    note: NoteText | None = None
 
 
 class Dataset(_Record):

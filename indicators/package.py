@@ -46,7 +46,9 @@ _DESCRIPTIONS = {
     "as_written": "The value exactly as the source prints it, when only the numeral is kept "
                   "instead of a quote ('18.281').",
     "locator": "Where in the source the value stands ('3e paragraphe').",
-    "note": "The curator's note on the figure: how it was read, what the source leaves open.",
+    "note": "The curator's note on the figure: how it was read, what the source leaves open; "
+            "in the file's language when the curator wrote one in it, else as written.",
+    "note_language": "Language of the note (fr, ar or en); empty when there is no note.",
 }
 _BREAKDOWN = ("Which part of the total the row is, by {name} (a member id; for country an "
               "ISO 3166-1 alpha-2 code); empty for the total.")

@@ -10,7 +10,7 @@ from typing import Any, cast
 import pandas as pd
 
 from indicators.labels import THEMES
-from indicators.models import Dataset
+from indicators.models import Dataset, Note, note_in
 
 COLUMNS: tuple[str, ...] = (
     "indicator_id", "indicator", "theme", "value", "unit", "qualifier", "period",
@@ -19,9 +19,10 @@ COLUMNS: tuple[str, ...] = (
 )
 # After the 15 columns above (a contract: their names and order never change), what the
 # figure model added: its id, one column per dimension used in the data, a running count's
-# date, the figure it restates, the numeral as printed and where, and the curator's note.
+# date, the figure it restates, the numeral as printed and where, and the curator's note in
+# the table's language when it has one (else as written) with the language it is in.
 BREAKDOWN_PREFIX = "breakdown_"
-TAIL: tuple[str, ...] = ("as_of", "restates", "as_written", "locator", "note")
+TAIL: tuple[str, ...] = ("as_of", "restates", "as_written", "locator", "note", "note_language")
 # Characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP CSV
 # injection): a text cell starting with one of them is prefixed with an apostrophe.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,7 +32,7 @@ Row = dict[str, Any]
 
 MILESTONE_COLUMNS: tuple[str, ...] = (
     "milestone_id", "date", "kind", "label", "source_id", "source_title", "source_publisher",
-    "source_url", "quote", "quote_language", "note",
+    "source_url", "quote", "quote_language", "note", "note_language",
 )
 
 
@@ -49,8 +50,14 @@ def milestone_rows(dataset: Dataset, language: str = "fr") -> list[Row]:
         "source_url": sources[milestone.source].url or "",
         "quote": milestone.quote,
         "quote_language": sources[milestone.source].language,
-        "note": milestone.note or "",
+        **_note(milestone.note, language, sources[milestone.source].language),
     } for milestone in dataset.milestones]
+
+
+def _note(note: str | Note | None, language: str, source_language: str) -> Row:
+    shown = note_in(note, language, source_language)
+    written, written_in = shown if shown else ("", "")
+    return {"note": written, "note_language": written_in}
 
 
 def columns_for(dataset: Dataset) -> tuple[str, ...]:
@@ -95,7 +102,7 @@ def _iter_rows(dataset: Dataset, language: str) -> Iterator[Row]:
             "restates": figure.restates or "",
             "as_written": figure.as_written or "",
             "locator": figure.locator or "",
-            "note": figure.note or "",
+            **_note(figure.note, language, source.language),
         }
 
 

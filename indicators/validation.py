@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from indicators.checks import run_checks
-from indicators.models import Dataset
+from indicators.models import NOTE_TAGS, Dataset
 from indicators.problems import DatasetError, Path, Problem, SourceMap, errors, warnings
 
 
@@ -52,7 +52,7 @@ def _share_fields_sets(dataset: Dataset) -> None:
 
 
 def _from_pydantic(detail: ErrorDetails, data: Any, source_map: SourceMap) -> Problem:
-    path: Path = tuple(detail["loc"])
+    path: Path = _without_tags(tuple(detail["loc"]))
     kind = detail["type"]
     if kind == "extra_forbidden":
         return source_map.place(Problem(_unknown_field(path, data), path), key=True)
@@ -62,6 +62,13 @@ def _from_pydantic(detail: ErrorDetails, data: Any, source_map: SourceMap) -> Pr
         return source_map.place(Problem(str(detail.get("ctx", {}).get("error", detail["msg"])),
                                         path))
     return source_map.place(Problem(_plain_message(detail), path))
+
+
+def _without_tags(path: Path) -> Path:
+    # pydantic names the shape a note was read as ('note.text', 'note.languages'); the file
+    # has no such key, and the editor's path is the field's.
+    return tuple(part for index, part in enumerate(path)
+                 if not (part in NOTE_TAGS and index and path[index - 1] == "note"))
 
 
 def _plain_message(detail: ErrorDetails) -> str:
@@ -93,8 +100,15 @@ def _nested_model(model: type[BaseModel], name: str) -> type[BaseModel] | None:
     field_info = model.model_fields.get(name)
     if field_info is None:
         return None
-    annotation = field_info.annotation
-    for candidate in (annotation, *getattr(annotation, "__args__", ())):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
+    return _model_in(field_info.annotation)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model an annotation holds, through Optional, unions and Annotated."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
     return None

@@ -62,7 +62,7 @@ def test_descriptor_types_and_sources(tmp_path: Path) -> None:
     assert names[:15] == list(COLUMNS)
     assert names[15:] == ["figure_id", "breakdown_campaign", "breakdown_region",
                           "breakdown_country", "breakdown_applicant_group", "as_of", "restates",
-                          "as_written", "locator", "note"]
+                          "as_written", "locator", "note", "note_language"]
     assert all(field.get("description") for field in fields[15:])
     assert next(f for f in fields if f["name"] == "value")["type"] == "number"
     assert len(descriptor["sources"]) == 41

@@ -33,8 +33,9 @@ def test_csv_starts_with_a_bom_and_the_header(rows: list[dict[str, object]]) -> 
     # The 15 contract columns first and unchanged, then what the figure model added.
     assert header[:15] == EXPECTED_COLUMNS
     assert header[15] == "figure_id"
-    assert header[-5:] == ["as_of", "restates", "as_written", "locator", "note"]
-    assert all(name.startswith("breakdown_") for name in header[16:-5])
+    assert header[-6:] == ["as_of", "restates", "as_written", "locator", "note",
+                           "note_language"]
+    assert all(name.startswith("breakdown_") for name in header[16:-6])
 
 
 def test_csv_round_trips_through_pandas(rows: list[dict[str, object]]) -> None:
@@ -60,10 +61,10 @@ def test_breakdowns_and_as_written_have_their_columns() -> None:
     rows = figure_rows(load_text(text).dataset, "fr")
     header = to_csv(rows).decode("utf-8-sig").splitlines()[0].split(",")
     assert header[15:] == ["figure_id", "breakdown_country", "as_of", "restates", "as_written",
-                           "locator", "note"]
+                           "locator", "note", "note_language"]
     assert {key: rows[0][key] for key in header[15:]} == {
         "figure_id": "fig", "breakdown_country": "SN", "as_of": "2017-03-08", "restates": "",
-        "as_written": "23.096", "locator": "2e paragraphe", "note": ""}
+        "as_written": "23.096", "locator": "2e paragraphe", "note": "", "note_language": ""}
     assert rows[0]["quote"] == ""
 
 

@@ -2,10 +2,13 @@
 
     python -m benchmarks.loadtest                       # 50 sessions, the real data file
     python -m benchmarks.loadtest --sessions 50 --figures 10000
+    python -m benchmarks.loadtest --url http://127.0.0.1:8080   # a running server or proxy
 
 Each session opens the page, then switches language and view a few times, as a reader would;
-every switch is a rerun whose time is measured to the server's "script finished". Traffic stays
-on the loopback interface; every wait is bounded, and the whole test stops by itself.
+every switch is a rerun whose time is measured to the server's "script finished". Like a
+browser, a session fetches the page first and sends its cookies and origin with the websocket,
+so a proxy with sticky sessions routes it as it would a reader. Traffic stays on the loopback
+interface; every wait is bounded, and the whole test stops by itself.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import asyncio
 import statistics
 import tempfile
 import time
+import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +27,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.typing import Origin
 
 from benchmarks.common import ROOT, cpu_seconds, peak_rss_mb, streamlit_server, table
 from benchmarks.generate import write
@@ -83,9 +89,18 @@ async def _until_finished(socket: websockets.ClientConnection, session: Session)
             return
 
 
+def page_cookies(url: str) -> str:
+    """The cookies the page sets, as a browser sends them back: `a=1; b=2`."""
+    with urllib.request.urlopen(f"{url}/", timeout=RERUN_TIMEOUT) as response:
+        cookies = response.headers.get_all("Set-Cookie") or []
+    return "; ".join(cookie.split(";", 1)[0].strip() for cookie in cookies)
+
+
 async def _reader(url: str, session: Session) -> None:
     address = url.replace("http://", "ws://") + "/_stcore/stream"
+    cookies = await asyncio.to_thread(page_cookies, url)
     async with websockets.connect(address, subprotocols=["streamlit"],  # type: ignore[list-item]
+                                  origin=Origin(url), additional_headers={"Cookie": cookies},
                                   max_size=None, open_timeout=RERUN_TIMEOUT) as socket:
         start = time.perf_counter()
         await socket.send(_rerun_message(session, "lang=fr&view=overview"))
@@ -120,41 +135,91 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+@dataclass
+class Load:
+    """What one crowd measured, and how long it took from first connection to last answer."""
+
+    crowd: list[Session]
+    elapsed: float
+
+    @property
+    def reruns(self) -> list[float]:
+        return [seconds for session in self.crowd for seconds in session.reruns]
+
+    @property
+    def errors(self) -> list[str]:
+        return [error for session in self.crowd for error in session.errors]
+
+
+# The columns of `summary`, the same for one server and for a proxy.
+SUMMARY = ["reruns", "errors", "p50 ms", "p95 ms", "max ms", "wall s", "reruns/s"]
+
+
+def measure(url: str, sessions: int, warm: Sequence[str] = ()) -> Load:
+    """A crowd of `sessions` readers at once against `url`, after one reader on each of `warm`.
+
+    The warm-up fills the servers' per-version caches, so that the crowd measures steady
+    serving rather than the first validation.
+    """
+    for address in warm:
+        asyncio.run(_crowd(address, 1))
+    start = time.perf_counter()
+    crowd = asyncio.run(_crowd(url, sessions))
+    return Load(crowd, time.perf_counter() - start)
+
+
+def summary(load: Load) -> list[object]:
+    """One table row: reruns done out of expected, errors, percentiles and throughput."""
+    reruns = load.reruns
+    expected = len(load.crowd) * (len(SCRIPT) + 1)
+    milliseconds = [f"{_percentile(reruns, share) * 1000:.0f}" if reruns else "-"
+                    for share in (0.5, 0.95, 1.0)]
+    return [f"{len(reruns)}/{expected}", len(load.errors), *milliseconds,
+            f"{load.elapsed:.1f}", f"{len(reruns) / load.elapsed:.1f}"]
+
+
+def print_errors(load: Load) -> None:
+    """The distinct errors, ten at most, and the mean rerun."""
+    for error in sorted(set(load.errors))[:10]:
+        print(f"  error: {error}")
+    if load.reruns:
+        print(f"  mean rerun {statistics.mean(load.reruns) * 1000:.0f} ms")
+
+
+def title(sessions: int, where: str) -> str:
+    """The table's title: how many readers, where, and what each does."""
+    return f"load: {sessions} concurrent sessions {where}, {len(SCRIPT) + 1} reruns each"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--figures", type=int, help="a synthetic dataset of this size instead "
                                                     "of the real file")
+    parser.add_argument("--url", help="a server already running (a proxy, say) instead of one "
+                                      "started here; --figures is then ignored")
     args = parser.parse_args()
+    if args.url:
+        load = measure(args.url.rstrip("/"), args.sessions, warm=[args.url.rstrip("/")])
+        table(title(args.sessions, f"through {args.url}"), SUMMARY, [summary(load)])
+        print_errors(load)
+        return
     with tempfile.TemporaryDirectory() as folder:
         data = (write(args.figures, Path(folder) / "data.yaml") if args.figures
                 else ROOT / "data" / "indicators.yaml")
         env = {"INDICATORS_DATA": str(data), "INDICATORS_CACHE_DIR": str(Path(folder) / "c")}
         with streamlit_server(ROOT / "app.py", env) as (url, pid):
             asyncio.run(_crowd(url, 1))  # warm the server's per-version caches
-            cpu_before, start = cpu_seconds(pid), time.perf_counter()
-            crowd = asyncio.run(_crowd(url, args.sessions))
-            elapsed, cpu = time.perf_counter() - start, cpu_seconds(pid) - cpu_before
+            cpu_before = cpu_seconds(pid)
+            load = measure(url, args.sessions)
+            cpu = cpu_seconds(pid) - cpu_before
             rss = peak_rss_mb(pid)
-    reruns = [seconds for session in crowd for seconds in session.reruns]
-    errors = [error for session in crowd for error in session.errors]
-    expected = args.sessions * (len(SCRIPT) + 1)
     name = f"{args.figures:,} synthetic figures" if args.figures else "the real file"
-    table(f"load: {args.sessions} concurrent sessions on one server, {name}, "
-          f"{len(SCRIPT) + 1} reruns each",
-          ["reruns", "errors", "p50 ms", "p95 ms", "max ms", "wall s", "reruns/s",
-           "server CPU s", "CPU use", "server peak RSS MB"],
-          [[f"{len(reruns)}/{expected}", len(errors),
-            f"{_percentile(reruns, 0.5) * 1000:.0f}" if reruns else "-",
-            f"{_percentile(reruns, 0.95) * 1000:.0f}" if reruns else "-",
-            f"{max(reruns) * 1000:.0f}" if reruns else "-",
-            f"{elapsed:.1f}", f"{len(reruns) / elapsed:.1f}", f"{cpu:.1f}",
-            f"{cpu / elapsed:.0%}", f"{rss:.0f}"]])
-    for error in sorted(set(errors))[:10]:
-        print(f"  error: {error}")
-    if reruns:
-        print(f"  mean rerun {statistics.mean(reruns) * 1000:.0f} ms")
+    table(title(args.sessions, f"on one server, {name}"),
+          [*SUMMARY, "server CPU s", "CPU use", "server peak RSS MB"],
+          [[*summary(load), f"{cpu:.1f}", f"{cpu / load.elapsed:.0%}", f"{rss:.0f}"]])
+    print_errors(load)
 
 
 if __name__ == "__main__":

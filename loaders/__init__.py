@@ -10,7 +10,8 @@ from pathlib import Path
 from indicators.validation import Validated, validate
 from loaders.yaml_file import MAX_BYTES, read_document, read_text
 
-__all__ = ["DRAFT_MAX_BYTES", "MAX_BYTES", "collector_paused", "load_path", "load_text"]
+__all__ = ["DRAFT_MAX_BYTES", "MAX_BYTES", "collector_paused", "load_path", "load_text",
+           "release_frozen"]
 
 # A draft pasted or uploaded in the page is held in memory per session: 1 MB holds the real
 # file thirty times over and keeps a shared server safe. It is Streamlit's smallest upload
@@ -46,4 +47,21 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # Re-enabled as is, the collector would scan everything just built at its next
+            # allocation (a full collection when the counts say so: 0.1 s at 100 000 figures).
+            # Frozen objects are never scanned, yet reference counting still frees them: the
+            # loaded data holds no cycles (tests/test_collector.py). What a freeze can keep
+            # for good is garbage in cycles alive at this moment: see release_frozen.
+            gc.freeze()
             gc.enable()
+
+
+def release_frozen() -> None:
+    """Hand frozen objects back to the collector and collect once, if anything is frozen.
+
+    A long-lived process calls this before loading a new version: cycles that became garbage
+    since the last freeze (a closed session's objects, say) are freed, not kept forever.
+    """
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()

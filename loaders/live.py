@@ -11,6 +11,7 @@ from pathlib import Path
 from indicators.problems import DatasetError
 from indicators.release import Release, release_of
 from indicators.validation import Validated
+from loaders import release_frozen
 from loaders.cache import lookup, store
 from loaders.files import read_regular
 from loaders.sandbox import FILE_LIMITS, Limits, check_in_child
@@ -73,7 +74,19 @@ class LiveDataset:
         return self._checked and stamp == self._stamp and stamp is not None
 
     def _reload(self) -> Snapshot:
-        previous = self._snapshot
+        # Each version is frozen out of the collector's sight (below): without a release
+        # first, garbage cycles pinned by every earlier freeze would pile up edit after edit.
+        # One full collection per new version, while only the old one is in memory.
+        release_frozen()
+        try:
+            return self._next(self._snapshot)
+        finally:
+            # The dataset lives until the next edit: move it (and everything older) out of
+            # the collector's sight, or every full collection rescans 100 000 figures
+            # mid-rerun. Also after a failed load, since the old data is still shown.
+            gc.freeze()
+
+    def _next(self, previous: Snapshot) -> Snapshot:
         try:
             raw = read_regular(self.path, self.limits.max_bytes)
             validated = self._load(raw)
@@ -81,9 +94,6 @@ class LiveDataset:
             return Snapshot(previous.validated, previous.loaded_at, error, previous.version,
                             previous.dropped, previous.release)
         self._loads += 1
-        # The dataset lives until the next edit: move it (and everything older) out of the
-        # collector's sight, or every full collection rescans 100 000 figures mid-rerun.
-        gc.freeze()
         return Snapshot(validated, datetime.now(UTC), None, f"{self.path}#{self._loads}",
                         _dropped(previous.validated, validated),
                         release_of(raw, last_change(self.path)))

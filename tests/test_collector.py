@@ -1,0 +1,85 @@
+"""The garbage collector around loads: paused, frozen after, released before a new version."""
+
+import gc
+import os
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from indicators.validation import validate
+from loaders import collector_paused, release_frozen
+from loaders.live import LiveDataset
+from loaders.yaml_file import read_text
+from tests.conftest import MINIMAL
+
+
+class _Cycle:
+    """An object that refers to itself: only the cyclic collector can free it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture(autouse=True)
+def _thawed() -> Iterator[None]:
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_loaded_data_holds_no_cycles() -> None:
+    # Frozen data is freed by reference counting alone, which needs a dataset without cycles.
+    gc.collect()
+    gc.disable()
+    document = read_text(MINIMAL, "data.yaml")
+    validated = validate(document.data, document.source_map, "data.yaml")
+    del document, validated
+    assert gc.collect() == 0
+
+
+def test_what_a_load_built_is_frozen_not_scanned() -> None:
+    gc.collect()
+    with collector_paused():
+        built = [[index] for index in range(10_000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(built)
+    assert gc.get_count()[0] < 100  # the young generation no longer holds them
+
+
+def test_collector_stays_off_when_it_was_off() -> None:
+    gc.disable()
+    with collector_paused():
+        pass
+    assert not gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_release_frees_cycles_an_earlier_freeze_kept() -> None:
+    cycle = _Cycle()
+    alive = weakref.ref(cycle)
+    gc.freeze()
+    del cycle
+    gc.collect()
+    assert alive() is not None  # frozen: out of the collector's sight
+    release_frozen()
+    assert alive() is None
+
+
+def test_a_new_version_frees_what_the_last_one_kept(tmp_path: Path) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    live = LiveDataset(path)
+    cycle = _Cycle()
+    alive = weakref.ref(cycle)
+    assert live.current().validated is not None
+    del cycle
+    gc.collect()
+    assert alive() is not None
+    path.write_text(MINIMAL.replace("Titre", "Titre 2"), encoding="utf-8")
+    os.utime(path, ns=(10**9, 10**9))
+    assert live.current().validated is not None
+    assert alive() is None
+    assert gc.get_freeze_count() > 0  # the new version is frozen in turn

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -15,7 +16,14 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from indicators import formatting
-from indicators.charts import Names, ThemeCharts, theme_charts, timeline_chart, timeline_rows
+from indicators.charts import (
+    Names,
+    ThemeCharts,
+    theme_charts,
+    timeline_alt,
+    timeline_chart,
+    timeline_rows,
+)
 from indicators.citations import (
     Cited,
     cite,
@@ -75,6 +83,9 @@ QUOTE_CSS = """
   direction: ltr; text-align: left; }
 [class*="st-key-note-rtl"], [class*="st-key-note-rtl"] [data-testid="stMarkdownContainer"] {
   direction: rtl; text-align: right; }
+[class*="st-key-chartalt-"] { position: absolute !important; width: 1px !important;
+  height: 1px !important; min-width: 0 !important; padding: 0 !important; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
 [class*="st-key-quote-"] { border-inline-start: 3px solid #c8553d; padding-inline-start: .6rem; }
 </style>
 """
@@ -320,11 +331,23 @@ def comparisons(drawn: ThemeCharts, language: str, key: str) -> None:
     for index, chart in enumerate(drawn.charts):
         config = {**PLOTLY_CONFIG, "toImageButtonOptions": {
             "format": "png", "scale": 2, "filename": f"{chart.name or key}-{language}"}}
-        st.plotly_chart(chart.figure, key=f"{key}-{index}", config=config)
+        with described(chart.alt, f"{key}-{index}"):
+            st.plotly_chart(chart.figure, key=f"{key}-{index}", config=config)
         if chart.notes:
             st.caption(markdown_escape("\n".join(chart.notes)))
     if drawn.not_drawn:
         st.caption(ui("charts_more", language).format(n=drawn.not_drawn))
+
+
+@contextmanager
+def described(alt: str, key: str) -> Iterator[None]:
+    """A chart with its text alternative: the words are in the page for screen readers
+    (hidden from sight), and the page's script makes them the drawing's label
+    (`role="img"`, `aria-label`), since Streamlit has no parameter for it."""
+    with st.container(key=f"chartbox-{key}"):
+        with st.container(key=f"chartalt-{key}"):
+            st.markdown(markdown_escape(alt))
+        yield
 
 
 def _in_rows(items: Sequence[Shown]) -> Iterator[tuple[DeltaGenerator, Shown]]:
@@ -422,7 +445,8 @@ def timeline_view(data: Published, language: str) -> None:
     dataset = data.dataset
     rows, chart = _timeline(data.version, language, dataset)
     if len(rows) >= 2:  # one milestone alone on a time axis compares nothing
-        st.plotly_chart(chart, key="chart-timeline", config=PLOTLY_CONFIG)
+        with described(timeline_alt(rows, language), "timeline"):
+            st.plotly_chart(chart, key="chart-timeline", config=PLOTLY_CONFIG)
     st.caption(ui("table_caption", language))
     st.dataframe(pd.DataFrame([{ui("date", language): row["when"],
                                 ui("event", language): row["label"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -105,6 +106,7 @@ class Chart:
     figure: go.Figure
     notes: tuple[str, ...] = ()
     name: str = ""  # names the chart's image download: kind and indicator
+    alt: str = ""  # what the chart shows, in words: its text alternative for screen readers
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +179,7 @@ def theme_charts(items: Sequence[Cited], language: str, dimensions: Iterable[Dim
     # Over the cap, the comparisons of the fewest figures give way; the rest keep their order.
     kept = sorted(sorted(range(len(plans)), key=lambda index: -_size(plans[index]))[:limit])
     charts = tuple(_credited(draw(plans[index], language, names), plans[index], credit,
-                             language) for index in kept)
+                             language, names) for index in kept)
     return ThemeCharts(charts, tuple(lone), len(plans) - len(kept))
 
 
@@ -185,8 +187,9 @@ def theme_charts(items: Sequence[Cited], language: str, dimensions: Iterable[Dim
 CREDITED_SOURCES = 3
 
 
-def _credited(chart: Chart, plan: Plan, credit: str, language: str) -> Chart:
-    """The chart with its source line and the dataset's version written under its marks.
+def _credited(chart: Chart, plan: Plan, credit: str, language: str, names: Names) -> Chart:
+    """The chart with its source line and the dataset's version written under its marks,
+    and its text alternative.
 
     Two short centred lines: a row chart's plot area can be half the figure's width, and a
     line that runs past the figure's edge is cut from the image.
@@ -209,7 +212,45 @@ def _credited(chart: Chart, plan: Plan, credit: str, language: str) -> Chart:
     figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 100)},
                          height=(figure.layout.height or 400) + 84)
     indicator = (plan.items or plan.others)[0].indicator.id
-    return replace(chart, name=f"{indicator}-{plan.kind.value}")
+    return replace(chart, name=f"{indicator}-{plan.kind.value}",
+                   alt=chart_alt(chart.figure, plan, language, names))
+
+
+# Values a chart's text alternative reads out before "and n more": a screen reader's user
+# hears the comparison, and the table under the chart holds every figure.
+ALT_VALUES = 12
+_BIDI_CONTROLS = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
+def chart_alt(figure: go.Figure, plan: Plan, language: str, names: Names) -> str:
+    """The chart in words: its title, then each value with its member, date and source."""
+    title = html.unescape(str(figure.layout.title.text or "").replace("<br>", " "))
+    items = [*plan.items, *plan.others]
+    values = [_alt_value(item, language, names) for item in items[:ALT_VALUES]]
+    if len(items) > ALT_VALUES:
+        values.append(ui("and_more", language).format(n=len(items) - ALT_VALUES))
+    separator = "؛ " if language == "ar" else "; "
+    return ui("chart_alt", language).format(title=title.translate(_BIDI_CONTROLS),
+                                            values=separator.join(values))
+
+
+def _alt_value(item: Cited, language: str, names: Names) -> str:
+    parts = [formatting.value_in_words(item.figure, item.indicator.unit, language)]
+    parts += [names.member(dimension, member, language)
+              for dimension, member in item.figure.breakdown_key()]
+    if item.figure.as_of or item.figure.period:
+        parts.append(_when(item.figure, language))
+    parts.append(short_source(item.source))
+    comma = "، " if language == "ar" else ", "
+    return comma.join(formatting.embed(part, language) for part in parts)
+
+
+def timeline_alt(rows: Sequence[dict[str, object]], language: str) -> str:
+    """The timeline in words: every event with its date, in order."""
+    separator = "؛ " if language == "ar" else "; "
+    events = separator.join(f"{formatting.embed(str(row['when']), language)}"
+                            f"{formatting.colon(language)} {row['label']}" for row in rows)
+    return ui("timeline_alt", language).format(n=len(rows), events=events)
 
 
 def _size(plan: Plan) -> int:
@@ -1031,9 +1072,30 @@ def _label(row: dict[str, object], language: str) -> str:
     return _plot_text([str(row["label"])], language)
 
 
+# A timeline label's line length: two lines hold the longest labels, and a label beside its
+# marker stays within half of a phone's plot.
+TIMELINE_LABEL_WIDTH = 44
+
+
+def _beside(row: dict[str, object], language: str) -> str:
+    """A milestone's label written beside its marker, in lines short enough to fit."""
+    lines = _wrapped(str(row["label"]), TIMELINE_LABEL_WIDTH)
+    return "<br>".join(_plot_text([line], language) for line in lines)
+
+
+def _side(day: date, first: date, last: date, language: str) -> str:
+    """Where a label goes: towards the wider side of the plot, so that it stays inside."""
+    share = (day - first).days / max((last - first).days, 1)
+    on_screen = 1 - share if language == "ar" else share  # Arabic time runs right to left
+    return "middle right" if on_screen < 0.5 else "middle left"
+
+
 def timeline_chart(rows: Sequence[dict[str, object]], language: str) -> go.Figure:
-    """Milestones on a time axis, one per line; periods drawn as spans."""
+    """Milestones on a time axis, one per line, each labelled beside its marker (labels in
+    a margin took two thirds of the width); periods drawn as spans."""
     labels = [_label(row, language) for row in rows]
+    days = [day for row in rows for day in (row["start"], row["end"]) if isinstance(day, date)]
+    first, last = (min(days), max(days)) if days else (date.today(), date.today())
     traces = [{"type": "scatter", "x": [row["start"], row["end"]], "y": [label] * 2,
                "mode": "lines", "line": {"width": 8, "color": EXACT_COLOUR},
                "showlegend": False, "hoverinfo": "skip"}
@@ -1043,19 +1105,22 @@ def timeline_chart(rows: Sequence[dict[str, object]], language: str) -> go.Figur
         traces.append({
             "type": "scatter", "x": [row["start"] for row in members],
             "y": [_label(row, language) for row in members],
-            "mode": "markers", "name": _plot_text([kind], language),
+            "mode": "markers+text", "name": _plot_text([kind], language),
+            "text": [_beside(row, language) for row in members],
+            "textposition": [_side(row["start"], first, last, language)  # type: ignore[arg-type]
+                             for row in members],
+            "textfont": {"size": 12, "color": "#333"}, "cliponaxis": False,
             "marker": {"size": 13, "symbol": [row["symbol"] for row in members],
                        "line": {"width": 1.5, "color": "#222"}},
             "customdata": [[_plot_text([str(row["when"])], language),
                             _plot_text([str(row["source"])], language)] for row in members],
             "hovertemplate": (f"%{{y}}<br>%{{customdata[0]}}<br>{ui('source', language)}: "
                               "%{customdata[1]}<extra></extra>")})
-    days = [day for row in rows for day in (row["start"], row["end"]) if isinstance(day, date)]
     return _figure(traces, {
-        "height": 120 + 38 * len(rows), "font": {"family": _FONT},
-        "separators": separators(language), "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "height": 120 + 52 * len(rows), "font": {"family": _FONT},
+        "separators": separators(language), "margin": {"l": 20, "r": 20, "t": 30, "b": 10},
         "yaxis": {"categoryorder": "array", "categoryarray": list(reversed(labels)),
-                  "side": "right" if language == "ar" else "left", "automargin": True},
-        "xaxis": _date_axis(min(days), max(days), language) if days else {"type": "date"},
+                  "showticklabels": False, "showgrid": False},
+        "xaxis": _date_axis(first, last, language) if days else {"type": "date"},
         "legend": {"orientation": "h", "y": -0.08},
         "hoverlabel": {"align": "right" if language == "ar" else "left"}})

@@ -72,3 +72,34 @@ def test_on_a_phone_cards_read_in_order(browser, server: str) -> None:  # type: 
         assert tops == sorted(tops)  # document order is the order a reader sees, top to bottom
     finally:
         context.close()
+
+
+ALT_STARTS = {"fr": ("Graphique : ", "Frise chronologique de "),
+              "ar": ("رسم بياني: ", "خط زمني من "),
+              "en": ("Chart: ", "Timeline of ")}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+@pytest.mark.parametrize("view", ["regularisation", "timeline"])
+def test_every_chart_has_a_text_alternative(page, server: str, view: str,  # type: ignore[no-untyped-def]
+                                            language: str) -> None:
+    _open(page, server, view, language)
+    page.locator('[data-testid="stPlotlyChart"] svg.main-svg').first.wait_for(
+        timeout=PAINT_TIMEOUT_MS)
+    page.wait_for_timeout(500)
+    charts = page.locator('[data-testid="stPlotlyChart"]').count()
+    labelled = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stPlotlyChart"]')].map(chart => {
+          const image = chart.querySelector('svg.main-svg[role="img"]');
+          const others = [...chart.querySelectorAll('svg.main-svg')].slice(1);
+          return [image ? image.getAttribute('aria-label') : '',
+                  others.every(layer => layer.getAttribute('aria-hidden') === 'true')];
+        })""")
+    assert charts >= 1 and len(labelled) == charts
+    start = ALT_STARTS[language][1 if view == "timeline" else 0]
+    for label, rest_hidden in labelled:
+        assert label.startswith(start) and len(label) > len(start) + 20, label
+        assert rest_hidden  # legends and titles are not read a second time
+    # The words are in the page for screen readers without a script, out of sight.
+    box = page.locator('[class*="st-key-chartalt-"]').first.bounding_box()
+    assert box and box["width"] <= 1 and box["height"] <= 1

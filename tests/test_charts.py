@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Any
 
 import plotly.graph_objects as go
@@ -427,11 +428,32 @@ def test_the_timeline_has_every_milestone_and_start_year_on_localised_years() ->
     assert [row["when"] for row in rows] == ["2004", "septembre 2013",
                                              "21 janvier 2020 – 23 janvier 2020"]
     figure = timeline_chart(rows, "fr")
-    assert sum(len(trace.x) for trace in figure.data if trace.mode == "markers") == 3
+    marked = [trace for trace in figure.data if trace.mode == "markers+text"]
+    assert sum(len(trace.x) for trace in marked) == 3
     assert [trace.mode for trace in figure.data].count("lines") == 1  # the forum's days
     assert list(figure.layout.xaxis.ticktext) == ["2005", "2010", "2015", "2020"]
     arabic = timeline_chart(timeline_rows(dataset, "ar"), "ar")
     assert arabic.layout.xaxis.range[0] > arabic.layout.xaxis.range[1]
+    # Each label beside its marker, on the side with room: no label margin eats the plot.
+    assert figure.layout.yaxis.showticklabels is False
+    sides = {text: side for trace in marked
+             for text, side in zip(trace.text, trace.textposition, strict=True)}
+    assert sides == {"Début": "middle right", "Rapport": "middle left",
+                     "Forum": "middle left"}
+    arabic_sides = [side for trace in arabic.data if trace.mode == "markers+text"
+                    for side in trace.textposition]
+    assert arabic_sides == ["middle left", "middle right", "middle right"]
+
+
+def test_a_long_timeline_label_wraps_beside_its_marker() -> None:
+    long = "Convention de partenariat entre le conseil municipal d'Agadir et l'OIM"
+    rows = [{"id": "a", "label": long, "kind": "accord", "symbol": "diamond",
+             "start": date(2004, 1, 1), "end": date(2004, 1, 1), "when": "2004", "source": "S"},
+            {"id": "b", "label": "Fin", "kind": "accord", "symbol": "diamond",
+             "start": date(2024, 1, 1), "end": date(2024, 1, 1), "when": "2024", "source": "S"}]
+    text = timeline_chart(rows, "fr").data[0].text[0]
+    assert text.split("<br>") == ["Convention de partenariat entre le conseil",
+                                  "municipal d'Agadir et l'OIM"]
 
 
 def test_the_real_file_draws_no_lone_mark() -> None:

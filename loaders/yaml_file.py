@@ -108,7 +108,7 @@ def read_text(text: str | bytes, name: str, max_bytes: int = MAX_BYTES) -> Docum
     _refuse_hidden_breaks(decoded, name)
     try:
         _guard_depth(decoded, name)
-        root = yaml.compose(decoded, Loader=_Loader)
+        root = yaml.compose(decoded, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
         raise DatasetError(name, [_syntax_problem(error, decoded)]) from None
     except yaml.reader.ReaderError as error:
@@ -426,6 +426,33 @@ _EXPLAINED: dict[str, Callable[[_Fault], Problem | None]] = {
     "did not find expected ',' or '}'": _unclosed_flow,
     "could not find expected ':'": _no_colon,
 }
+
+
+_TAG = "tag:yaml.org,2002:"
+_STR_TAG, _SEQ_TAG, _MAP_TAG = f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"
+# The plain scalars whose YAML 1.1 tag the walker acts on (`<<` as a key is a merge, the rest
+# are refused as tags): PyYAML's resolver gives them these tags, and every other plain scalar
+# one of _PLAIN_TAGS, which the walker never tells apart (it reads plain scalars itself).
+_SPECIAL_PLAIN = {"<<": _MERGE_TAG, "=": f"{_TAG}value",
+                  **{indicator: f"{_TAG}yaml" for indicator in "!&*"}}
+
+
+class _Composer(_Loader):
+    """The safe loader's composer with the walker's tags only, without PyYAML's resolver.
+
+    PyYAML resolves every untagged scalar against its regular expressions (bool, int,
+    float, timestamp…) in Python, one call per scalar; the walker then reads each plain
+    scalar again by its own rules. Here resolving is a lookup: the same tags for what the
+    walker looks at, a plain tag for the rest. Explicit tags (`!!python/object`) never reach
+    this method: libyaml keeps them as written, and the walker refuses them.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            # A scalar's `implicit` is (plain, quoted): libyaml says plain for an untagged
+            # plain scalar (and one tagged `!`), and PyYAML resolves exactly those by text.
+            return _SPECIAL_PLAIN.get(value or "", _STR_TAG) if implicit[0] else _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
 
 class NodeMap(SourceMap):

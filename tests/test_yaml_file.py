@@ -4,10 +4,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from indicators.problems import DatasetError, Position
 from loaders import MAX_BYTES
-from loaders.yaml_file import _may_nest_deeper, read_document, read_text
+from loaders.yaml_file import _PLAIN_TAGS, _Composer, _may_nest_deeper, read_document, read_text
 from tests.conftest import MINIMAL, Loader
 
 
@@ -285,3 +286,43 @@ def test_the_depth_bound_cannot_be_lowered(text: str) -> None:
 def test_a_shallow_file_is_not_measured_twice() -> None:
     assert not _may_nest_deeper(MINIMAL, 500)
     assert not _may_nest_deeper(MINIMAL + "# " + "[" * 100 + "\n", 500)
+
+
+# Plain, quoted, `!`-tagged and explicitly tagged scalars, keys and collections: whatever tag
+# PyYAML's own resolver gives them, the walker must see the same one or another plain tag.
+_TAGGED = """\
+a: [<<, =, yes, 12, 1e3, 010, 0x1f, 2014-01-01, ~, '', null, .inf, 1:30, 1_000, text]
+b: ["<<", '=', "yes", ! 12, ! <<, ! "<<", ! =, !!str <<, !foo x, ! [1], ! {c: 1}, !!int "1"]
+<<: {d: 1}
+=: 1
+! <<: 2
+? [e]
+: f
+g: |
+  =
+"""
+
+
+def test_composer_keeps_every_tag_the_walker_reads() -> None:
+    def tags(node: yaml.Node) -> list[str]:
+        children = node.value if isinstance(node, yaml.SequenceNode) else (
+            [child for pair in node.value for child in pair]
+            if isinstance(node, yaml.MappingNode) else [])
+        return [node.tag, *(tag for child in children for tag in tags(child))]
+
+    ours = tags(yaml.compose(_TAGGED, Loader=_Composer))
+    pyyaml = tags(yaml.compose(_TAGGED, Loader=yaml.CSafeLoader))
+    assert len(ours) == len(pyyaml)
+    for mine, theirs in zip(ours, pyyaml, strict=True):
+        assert mine == theirs or (mine in _PLAIN_TAGS and theirs in _PLAIN_TAGS), (mine, theirs)
+    assert sum(mine != theirs for mine, theirs in zip(ours, pyyaml, strict=True)) > 5
+
+
+def test_tags_the_walker_refuses_are_refused_where_they_stand() -> None:
+    assert _error("a: =\nb: ! <<\n<<: {c: 1}\n=: 1\nd: !!python/none x\n").splitlines() == [
+        "data.yaml:1:4: a: tags such as 'tag:yaml.org,2002:value' are not allowed",
+        "data.yaml:2:4: b: tags such as 'tag:yaml.org,2002:merge' are not allowed",
+        "data.yaml:3:1: <<: merge keys (<<) are not allowed: write the fields out in full",
+        "data.yaml:4:1: =: a key must be a plain name",
+        "data.yaml:5:4: d: tags such as 'tag:yaml.org,2002:python/none' are not allowed",
+    ]

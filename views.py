@@ -83,6 +83,9 @@ QUOTE_CSS = """
   direction: ltr; text-align: left; }
 [class*="st-key-note-rtl"], [class*="st-key-note-rtl"] [data-testid="stMarkdownContainer"] {
   direction: rtl; text-align: right; }
+[data-testid="stDownloadButton"] button, [data-testid="stDownloadButton"] button * {
+  white-space: normal !important; text-overflow: clip !important; height: auto; }
+.st-key-addresses-ltr, .st-key-addresses-ltr pre { direction: ltr; text-align: left; }
 [class*="st-key-chartalt-"] { position: absolute !important; width: 1px !important;
   height: 1px !important; min-width: 0 !important; padding: 0 !important; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
@@ -107,6 +110,11 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
 # The explorer's table shows this many rows at most: a browser table of 100 000 rows with
 # their quotes costs tens of megabytes per rerun; the downloads always hold every row.
 MAX_TABLE_ROWS = 2_000
+# The explorer's columns sized to what they hold (indicator, value, period, theme, source,
+# source type, quote): sized to its first rows, a long source title pushed the columns after
+# it out of sight, and in Arabic its header with them.
+READABLE_WIDTHS = (240, 130, 110, 150, 190, 170, 420)  # pixels
+READABLE_COLUMNS = [st.column_config.TextColumn(width=width) for width in READABLE_WIDTHS]
 # A draft's preview draws at most this many indicators per theme: a chart's cost grows with
 # its panels, and the preview is a look at the draft, not the published view.
 PREVIEW_PANELS = 24
@@ -488,8 +496,9 @@ def explorer(data: Published, language: str) -> None:
     if len(shown) > MAX_TABLE_ROWS:
         st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
     # Read in the page's language; the downloads keep the codes (indicator_id, more_than).
-    st.dataframe(readable(shown.head(MAX_TABLE_ROWS), language), hide_index=True,
-                 width="stretch")
+    table = readable(shown.head(MAX_TABLE_ROWS), language)
+    st.dataframe(table, hide_index=True, width="stretch",
+                 column_config=dict(zip(table.columns, READABLE_COLUMNS, strict=True)))
     downloads(dataset, shown, frame, language, data.release)
 
 
@@ -524,7 +533,8 @@ def downloads(dataset: Dataset, shown: pd.DataFrame, frame: pd.DataFrame,
                                mime="application/zip", key="download-package",
                                on_click="ignore")
     st.caption(ui("addresses", language))
-    st.code("\n".join(f"/app/static/{name}" for name in PUBLISHED), language=None)
+    with st.container(key="addresses-ltr"):  # an address reads left to right on any page
+        st.code("\n".join(f"/app/static/{name}" for name in PUBLISHED), language=None)
 
 
 def draft_view(language: str) -> None:

@@ -103,9 +103,9 @@ def filter_frame(frame: pd.DataFrame, *, themes: Collection[str] = (),
 
 
 def readable(frame: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The explorer's rows for reading: headers and values in the page's language, a bound as
-    a bound ("> 100"), codes left to the downloads. O(n) in the rows shown."""
-    values = [formatting.bounded(amount, Qualifier(qualifier), Unit(unit), language)
+    """The explorer's rows for reading: headers and values in the page's language, a bound in
+    words ("plus de 100"), codes left to the downloads. O(n) in the rows shown."""
+    values = [formatting.in_words(amount, Qualifier(qualifier), Unit(unit), language)
               for amount, qualifier, unit in zip(frame["value"], frame["qualifier"],
                                                  frame["unit"], strict=True)]
     periods = [formatting.period(str(period) or None, language) for period in frame["period"]]

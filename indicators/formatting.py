@@ -50,18 +50,26 @@ def value(figure: Figure, unit: Unit, language: str) -> str:
 def bounded(amount: float, qualifier: Qualifier, unit: Unit, language: str) -> str:
     """A value with its bound and unit, from its parts (a table row as much as a figure)."""
     text = f"{_SYMBOLS[qualifier]}{_digits(amount, unit, language)}{_UNIT_SUFFIX.get(unit, '')}"
+    shown = isolate(text, language)  # the unit's word follows the sentence, as in in_words
     if unit in (Unit.months, Unit.years):
-        text += f" {UNITS[unit][language]}"
-    return isolate(text, language)
+        shown += f" {UNITS[unit][language]}"
+    return shown
 
 
 def value_in_words(figure: Figure, unit: Unit, language: str) -> str:
     """The value with its qualifier spelled out, for hovers and screen readers."""
-    shown = _digits(figure.value, unit, language)
-    suffix = _UNIT_SUFFIX.get(unit, "")
-    if figure.qualifier == Qualifier.exact:
-        return isolate(f"{shown}{suffix}", language)
-    return f"{QUALIFIERS[figure.qualifier][language]} {isolate(shown + suffix, language)}"
+    return in_words(figure.value, figure.qualifier, unit, language)
+
+
+def in_words(amount: float, qualifier: Qualifier, unit: Unit, language: str) -> str:
+    """A value with its bound in words ("plus de 100"), from its parts: a table's cell reads
+    in any direction, where a symbol ("> 100") is mirrored in a right-to-left grid."""
+    # Only the digits are isolated: the unit's word belongs to the sentence's direction
+    # ("أكثر من 3 سنوات", not "أكثر من سنوات 3").
+    shown = isolate(f"{_digits(amount, unit, language)}{_UNIT_SUFFIX.get(unit, '')}", language)
+    if unit in (Unit.months, Unit.years):
+        shown += f" {UNITS[unit][language]}"
+    return shown if qualifier == Qualifier.exact else f"{QUALIFIERS[qualifier][language]} {shown}"
 
 
 def _digits(amount: float, unit: Unit, language: str) -> str:

@@ -98,9 +98,12 @@ def test_the_explorer_reads_in_the_page_language() -> None:
     assert list(table.columns) == ["Indicateur", "Valeur", "Période", "Thème", "Source",
                                    "Type de source", "Citation"]
     row = table.iloc[0]
-    assert row["Valeur"] == "> 100"  # a bound stays a bound, never "100" with a code aside
+    assert row["Valeur"] == "plus de 100"  # a bound stays a bound, never "100" with a code
     assert row["Type de source"] == "organisation intergouvernementale"
     assert row["Période"] == "non indiqué"
     arabic = readable(iom, "ar")
     assert arabic.columns[1] == "القيمة"
-    assert arabic.iloc[0, 1] == "\u2066> 100\u2069"  # isolated left to right in Arabic
+    # In words: a right-to-left grid would mirror "> 100" into "100 <".
+    assert arabic.iloc[0, 1] == "أكثر من \u2066100\u2069"
+    months = readable(frame[frame["unit"] == "months"], "fr")
+    assert all(value.endswith(" mois") for value in months["Valeur"])

@@ -537,6 +537,34 @@ def downloads(dataset: Dataset, shown: pd.DataFrame, frame: pd.DataFrame,
         st.code("\n".join(f"/app/static/{name}" for name in PUBLISHED), language=None)
 
 
+# Streamlit writes the uploader's button and limits in English and offers no parameter for
+# them: the page draws the catalog's words in their place (the button's accessible name
+# follows, as Chromium names a button from its generated content too).
+_UPLOADER = '[data-testid="stFileUploaderDropzone"]'
+UPLOADER_CSS = """
+<style>
+{zone} button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+{zone} button [data-testid="stMarkdownContainer"] p::after {{
+  content: {button}; font-size: 1rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: {limits}; font-size: .875rem; }}
+</style>
+"""
+
+
+def uploader_css(language: str) -> str:
+    """The uploader's own words in the page's language, from the catalog."""
+    return UPLOADER_CSS.format(zone=_UPLOADER, button=_css_string(ui("upload_button", language)),
+                               limits=_css_string(ui("upload_limits", language)))
+
+
+def _css_string(text: str) -> str:
+    # A CSS string: quotes, backslashes and angle brackets written as escapes, so that a
+    # translation can never close the string or the style element.
+    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\<>' else c for c in text) + '"'
+
+
 def draft_view(language: str) -> None:
     """Check a pasted or uploaded draft: errors, warnings, then a preview. Nothing is stored.
 
@@ -545,6 +573,7 @@ def draft_view(language: str) -> None:
     """
     st.header(ui("draft", language))
     st.caption(ui("draft_help", language))
+    st.markdown(uploader_css(language), unsafe_allow_html=True)  # catalog texts, no data
     uploaded = st.file_uploader(ui("draft_upload", language), type=["yaml", "yml"],
                                 key="draft-file")
     pasted = st.text_area(ui("draft_paste", language), height=260, key="draft-text",

@@ -103,3 +103,17 @@ def test_every_chart_has_a_text_alternative(page, server: str, view: str,  # typ
     # The words are in the page for screen readers without a script, out of sight.
     box = page.locator('[class*="st-key-chartalt-"]').first.bounding_box()
     assert box and box["width"] <= 1 and box["height"] <= 1
+
+
+@pytest.mark.parametrize(("language", "button"), [("fr", "Choisir un fichier"),
+                                                  ("ar", "اختيار ملف")])
+def test_the_uploader_shows_the_page_language(page, server: str, language: str,  # type: ignore[no-untyped-def]
+                                              button: str) -> None:
+    _open(page, server, "draft", language)
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]')
+    zone.wait_for(timeout=PAINT_TIMEOUT_MS)
+    drawn = zone.evaluate("""zone => {
+        const words = zone.querySelector('button [data-testid="stMarkdownContainer"] p');
+        return [getComputedStyle(words, '::after').content, getComputedStyle(words).fontSize];
+    }""")
+    assert drawn == [f'"{button}"', "0px"]  # Streamlit's "Upload" is not drawn

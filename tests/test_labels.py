@@ -48,3 +48,14 @@ def test_a_text_comes_from_the_catalog_of_its_language() -> None:
     assert (ui("title", "fr"), ui("title", "ar"), ui("title", "en")) == (
         "Indicateurs de la migration au Maroc", "مؤشرات الهجرة في المغرب",
         "Morocco migration indicators")
+
+
+def test_the_uploader_speaks_the_page_language() -> None:
+    import views
+
+    arabic = views.uploader_css("ar")
+    assert 'content: "اختيار ملف"' in arabic
+    assert 'content: "1 ميغابايت على الأكثر • YAML, YML"' in arabic
+    assert 'content: "Choisir un fichier"' in views.uploader_css("fr")
+    # A translation can never close the CSS string or the style element.
+    assert views._css_string('a"</style>\\') == '"a\\22 \\3c /style\\3e \\5c "'

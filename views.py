@@ -233,7 +233,7 @@ def card(item: Cited, language: str, *, others: Sequence[Cited],
 def _when(item: Cited, language: str) -> str:
     """The figure's date as a card writes it: its as-of date, else its period."""
     if item.figure.as_of:
-        return f"{ui('as_of', language)} {formatting.period(item.figure.as_of, language)}"
+        return formatting.as_of(item.figure.as_of, language)
     return (f"{ui('period', language)}{formatting.colon(language)} "
             f"{formatting.period(item.figure.period, language)}")
 
@@ -440,7 +440,7 @@ def _quantity_title(group: Sequence[Cited], language: str, names: Names) -> str:
     first = group[0].figure
     parts = [names.members(first.breakdown_key(), language)]
     if first.as_of:
-        parts.append(f"{ui('as_of', language)} {formatting.period(first.as_of, language)}")
+        parts.append(formatting.as_of(first.as_of, language))
     elif first.period and all(item.figure.period == first.period for item in group):
         parts.append(formatting.period(first.period, language))
     shown = ", ".join(part for part in parts if part)

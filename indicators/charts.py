@@ -948,7 +948,7 @@ def _when(figure: Figure, language: str) -> str:
     """A figure's date for a hover or a note: its as-of date, else its period."""
     colon = " :" if language == "fr" else ":"
     if figure.as_of:
-        return f"{ui('as_of', language)} {formatting.period(figure.as_of, language)}"
+        return formatting.as_of(figure.as_of, language)
     return f"{ui('period', language)}{colon} {formatting.period(figure.period, language)}"
 
 
@@ -977,7 +977,7 @@ def _row_label(item: Cited, language: str) -> str:
     if item.figure.period:
         parts.append(formatting.period(item.figure.period, language))
     if item.figure.as_of:
-        parts.append(f"{ui('as_of', language)} {formatting.period(item.figure.as_of, language)}")
+        parts.append(formatting.as_of(item.figure.as_of, language))
     return _plot_text(parts, language)
 
 
@@ -989,7 +989,7 @@ def _context(items: Sequence[Cited], language: str, names: Names, *,
     parts = [names.member(dimension, member, language)
              for dimension, member in first.breakdown_key() if dimension != leave_out]
     if first.as_of and all(item.figure.as_of == first.as_of for item in items):
-        parts.append(f"{ui('as_of', language)} {formatting.period(first.as_of, language)}")
+        parts.append(formatting.as_of(first.as_of, language))
     if period and first.period:
         parts.append(formatting.period(first.period, language))
     return f" — {', '.join(parts)}" if parts else ""
@@ -1004,7 +1004,7 @@ def _pair_label(part: Cited, whole: Cited, language: str, names: Names) -> str:
     if figure.period and not moment:
         moment.append(formatting.period(figure.period, language))
     if figure.as_of:
-        moment.append(f"{ui('as_of', language)} {formatting.period(figure.as_of, language)}")
+        moment.append(formatting.as_of(figure.as_of, language))
     said = {_shortened(short_source(item.source), SOURCE_WIDTH) for item in (part, whole)}
     return "<br>".join(_plot_text([line], language) for line in (*moment, *sorted(said)))
 

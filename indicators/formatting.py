@@ -102,6 +102,12 @@ def period(text: str | None, language: str) -> str:
     return f"{partial_date(start, language)} – {partial_date(end, language)}"
 
 
+def as_of(text: str, language: str) -> str:
+    """A running count's date: "au 8 mars 2017", but "en janvier 2015" for a month or year."""
+    key = "as_of" if len(text) == len("2017-03-08") else "as_of_month"
+    return f"{ui(key, language)} {period(text, language)}"
+
+
 def colon(language: str) -> str:
     """A colon as the language writes it: French puts a narrow no-break space before it."""
     return "\u202f:" if language == "fr" else ":"

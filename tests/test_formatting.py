@@ -78,3 +78,11 @@ def test_period(text: str | None, language: str, expected: str) -> None:
 def test_embed_isolates_data_text_in_arabic_only() -> None:
     assert embed("Politique Migratoire", "ar") == "\u2068Politique Migratoire\u2069"
     assert embed("Politique Migratoire", "fr") == "Politique Migratoire"
+
+
+def test_a_running_counts_date_reads_as_french_writes_it() -> None:
+    from indicators.formatting import as_of
+
+    assert as_of("2017-03-08", "fr") == "au 8 mars 2017"
+    assert as_of("2015-01", "fr") == "en janvier 2015"  # never "au janvier 2015"
+    assert as_of("2015-01", "en") == "as of January 2015"

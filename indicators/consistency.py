@@ -109,7 +109,8 @@ def rates_agree(dataset: Dataset) -> list[Problem]:
     of the counts allows is reported: one warning per breakdown, period and date, naming
     every such rate. O(n).
     """
-    hulls = _hulls(dataset.figures)
+    counts = {name for approved, filed, _ in RATES for name in (approved, filed)}
+    hulls = _hulls(figure for figure in dataset.figures if figure.indicator in counts)
     groups: dict[Hashable, list[int]] = {}
     ratios: dict[Hashable, tuple[str, str, Interval]] = {}
     for approved, filed, rate in RATES:
@@ -152,9 +153,7 @@ def parts_within_total(dataset: Dataset) -> list[Problem]:
     for index, figure in enumerate(dataset.figures):
         if units.get(figure.indicator) != Unit.count or figure.restates is not None:
             continue
-        split = {name: member for name, member in (figure.breakdown or {}).items()
-                 if name not in occurrences}
-        fixed = tuple(sorted(set((figure.breakdown or {}).items()) - set(split.items())))
+        split, fixed = _split(figure.breakdown, occurrences)
         key = (figure.indicator, fixed, figure.period, figure.as_of)
         allows = _allows(figure)
         if not split:
@@ -190,14 +189,24 @@ def implausible_pairs(dataset: Dataset) -> list[Problem]:
     problems = []
     for smaller, larger in PLAUSIBLE_ORDER:
         for index, part in enumerate(dataset.figures):
+            if part.indicator != smaller or part.breakdown:
+                continue
             whole = smallest.get((larger, part.period))
-            if part.indicator == smaller and not part.breakdown and whole is not None and (
-                    part.value > whole.value):
+            if whole is not None and part.value > whole.value:
                 problems.append(Problem(
                     f"'{smaller}' ({plain(part.value)}) is larger than '{larger}' "
                     f"({plain(whole.value)}) for {part.period or 'no period'}",
                     ("figures", index, "value"), severity="warning"))
     return problems
+
+
+def _split(breakdown: dict[str, str] | None,
+           occurrences: set[str]) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """A breakdown's parts (by region, country…) and its occurrences (a campaign), sorted."""
+    if not breakdown:  # a total: most figures
+        return {}, ()
+    split = {name: member for name, member in breakdown.items() if name not in occurrences}
+    return split, tuple(sorted(set(breakdown.items()) - set(split.items())))
 
 
 def _least_count(allows: Interval) -> float:

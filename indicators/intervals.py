@@ -12,6 +12,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from indicators.models import Figure, Qualifier
 from indicators.periods import parse_partial, parse_period
@@ -62,11 +63,19 @@ def value_interval(value: float, qualifier: Qualifier) -> Interval:
 
 def _half_unit(value: float) -> float:
     """Half a unit of the last digit written: 83 → 0.5, 83.5 → 0.05, 14.25 → 0.005."""
+    if float(value).is_integer():  # most figures are counts: no decimal digit written
+        return 0.5
     exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
     places = max(-int(exponent), 0) if isinstance(exponent, int) else 0
     return 0.5 * 10.0 ** -places
 
 
+# Periods and count dates repeat across a file (a year, a month): each distinct one is read
+# once. Bounded, as a draft can hold any number of distinct ones.
+_DISTINCT = 4096
+
+
+@lru_cache(maxsize=_DISTINCT)
 def time_span(period: str | None) -> tuple[date, date]:
     """The first and last day a period can mean; undated is all of time."""
     if not period:
@@ -75,6 +84,7 @@ def time_span(period: str | None) -> tuple[date, date]:
     return (start.first_day() if start else BEGINNING, end.last_day() if end else END)
 
 
+@lru_cache(maxsize=_DISTINCT)
 def as_of_day(text: str | None) -> date | None:
     """The day a running count was taken (the first day of a partial date)."""
     return parse_partial(text).first_day() if text else None

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from num2words import num2words
@@ -82,7 +82,10 @@ def _wanted(value: float) -> tuple[bool, _Reading] | None:
     return number < 0, (whole.lstrip("0") or "0", fraction.rstrip("0"))
 
 
-def _readings(token: str) -> set[_Reading]:
+# Tokens repeat across a file (years, common values): each distinct one is read once.
+# Bounded, as a draft can hold any number of distinct ones.
+@lru_cache(maxsize=8192)
+def _readings(token: str) -> frozenset[_Reading]:
     """Every number a whole token can be read as, in one grouping style.
 
     Grouped: a first group of 1-3 digits, then groups of exactly 3, all after the same
@@ -92,7 +95,7 @@ def _readings(token: str) -> set[_Reading]:
     only 83.5, "1.000.000" only 1000000, and "2014 23 096" nothing. O(len(token)).
     """
     if token.isdecimal():  # most tokens, such as "2004": one reading, nothing to split
-        return {_reading([token], "")}
+        return frozenset({_reading([token], "")})
     parts = _SPLIT.split(token)
     groups, separators = parts[0::2], parts[1::2]
     readings = set()
@@ -101,7 +104,7 @@ def _readings(token: str) -> set[_Reading]:
     last = separators[-1] if separators else ""
     if last and last in _DECIMAL and _one_style(groups[:-1], separators[:-1], last):
         readings.add(_reading(groups[:-1], groups[-1]))
-    return readings
+    return frozenset(readings)
 
 
 def _one_style(groups: list[str], separators: list[str], decimal: str = "") -> bool:

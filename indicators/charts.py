@@ -47,8 +47,9 @@ UPPER_BOUNDS = frozenset({Qualifier.less_than, Qualifier.at_most})
 # A source's name in a row or a hover is cut at this many characters: the rows stay readable
 # beside the chart at 1280 px, and the table and the citation give the name in full.
 SOURCE_WIDTH = 32
-# A title longer than this many characters is broken over lines: plotly never wraps titles.
-TITLE_WIDTH = 80
+# A title longer than this many characters is broken over lines: plotly never wraps titles,
+# and a line of 80 characters ran off a phone's screen (390 px holds about 45 at 16 px).
+TITLE_WIDTH = 44
 # A time axis names every year up to this many years (a label of four digits fits at 1280 px).
 YEAR_TICKS = 14
 # Points of one series at one date (several sources) are set this share of the axis apart.
@@ -183,6 +184,8 @@ def theme_charts(items: Sequence[Cited], language: str, dimensions: Iterable[Dim
     return ThemeCharts(charts, tuple(lone), len(plans) - len(kept))
 
 
+# A credit line's length in characters: 11 px text under a phone's narrow plot.
+CREDIT_WIDTH = 52
 # Sources named on a chart's credit line before "and n more".
 CREDITED_SOURCES = 3
 
@@ -201,16 +204,21 @@ def _credited(chart: Chart, plan: Plan, credit: str, language: str, names: Names
     if more > 0:
         named += " " + ui("and_more", language).format(n=more)
     colon = " :" if language == "fr" else ":"
-    lines = [_rtl(plotly_escape(f"{ui('sources', language)}{colon} {named}"), language)]
+    # Lines short enough for a phone: centred under a narrow plot, a long one ran off the
+    # figure's edge and was cut from the image.
+    lines = [_rtl(line, language) for line in
+             _wrapped(plotly_escape(f"{ui('sources', language)}{colon} {named}"), CREDIT_WIDTH)]
     if credit:
         # The dataset's citation is English text: isolated, it keeps its order in Arabic.
-        lines.append(_rtl(plotly_escape(formatting.embed(credit, language)), language))
+        lines += [_rtl(plotly_escape(formatting.embed(line, language)), language)
+                  for line in _wrapped(credit, CREDIT_WIDTH)]
     figure = chart.figure
-    figure.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0.5, y=0,
-                          yanchor="top", yshift=-60, xanchor="center", showarrow=False,
-                          font={"size": 11, "color": "#444"}, align="center")
-    figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 100)},
-                         height=(figure.layout.height or 400) + 84)
+    figure.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", y=0,
+                          yanchor="top", yshift=-60, showarrow=False,
+                          font={"size": 11, "color": "#444"}, **_credit_place(plan, language))
+    extra = 15 * max(len(lines) - 2, 0)
+    figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 100) + extra},
+                         height=(figure.layout.height or 400) + 84 + extra)
     indicator = (plan.items or plan.others)[0].indicator.id
     return replace(chart, name=f"{indicator}-{plan.kind.value}",
                    alt=chart_alt(chart.figure, plan, language, names))
@@ -251,6 +259,17 @@ def timeline_alt(rows: Sequence[dict[str, object]], language: str) -> str:
     events = separator.join(f"{formatting.embed(str(row['when']), language)}"
                             f"{formatting.colon(language)} {row['label']}" for row in rows)
     return ui("timeline_alt", language).format(n=len(rows), events=events)
+
+
+def _credit_place(plan: Plan, language: str) -> dict[str, Any]:
+    """Centred under a plot that spans the figure; beside row labels, from the plot's far
+    edge towards them: on a phone the labels take most of the width, and a line centred on
+    the narrow plot ran off the figure."""
+    if plan.kind not in (Kind.sources, Kind.breakdown):
+        return {"x": 0.5, "xanchor": "center", "align": "center"}
+    if language == "ar":  # the labels stand on the right
+        return {"x": 0, "xanchor": "left", "align": "left"}
+    return {"x": 1, "xanchor": "right", "align": "right"}
 
 
 def _size(plan: Plan) -> int:
@@ -885,14 +904,18 @@ def _frame(title: str, language: str, *, height: int) -> dict[str, Any]:
     right_to_left = language == "ar"
     lines = _wrapped(plotly_escape(title))
     top = 34 + 22 * len(lines) + 30
+    total = height + 22 * (len(lines) - 1)
     return {
         "title": {"text": "<br>".join(_rtl(line, language) for line in lines),
                   "x": 0.99 if right_to_left else 0.01,
                   "xanchor": "right" if right_to_left else "left", "yref": "container",
                   "y": 1, "yanchor": "top", "pad": {"t": 14}, "font": {"size": 16}},
-        "height": height + 22 * (len(lines) - 1), "separators": separators(language),
+        "height": total, "separators": separators(language),
         "font": {"family": _FONT}, "margin": {"l": 36, "r": 36, "t": top, "b": 10},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.01,
+        # Under the title, measured from the figure's top: on a phone the legend wraps to
+        # several rows and grows down, pushing the plot, never up over the title.
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "top",
+                   "y": 1 - (22 + 22 * len(lines)) / total,
                    "x": 1 if right_to_left else 0,
                    "xanchor": "right" if right_to_left else "left"},
         "hoverlabel": {"align": "right" if right_to_left else "left"}}

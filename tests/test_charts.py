@@ -135,8 +135,9 @@ def test_disagreeing_outlets_are_one_row_each_on_one_axis(outlets: Dataset) -> N
     assert [chart.kind for chart in drawn.charts] == [Kind.sources]
     assert drawn.cards == ()
     figure = drawn.charts[0].figure
+    # Broken over lines short enough for a phone's screen.
     assert figure.layout.title.text == (
-        "Demandes déposées — Première campagne : ce que dit chaque source")
+        "Demandes déposées — Première campagne : ce<br>que dit chaque source")
     assert list(figure.layout.yaxis.ticktext) == ["Alpha", "Beta", "Gamma"]
     rows = {figure_id: (x, y) for trace in _marks(figure) for x, y, figure_id in _points(trace)}
     assert rows == {"filed-alpha": (27649, 0), "filed-beta": (27449, 1),
@@ -478,7 +479,18 @@ def test_a_chart_carries_its_sources_and_the_dataset_version(outlets: Dataset) -
     chart = drawn.charts[0]
     credits = [annotation.text for annotation in chart.figure.layout.annotations
                if "Sources" in annotation.text]
-    assert credits == ["Sources : Alpha, Beta, Gamma<br>Moroccan migration indicators, version "
-                       "2026-11-23+abcdef1."]
+    # In lines a phone's narrow plot holds.
+    assert credits == ["Sources : Alpha, Beta, Gamma<br>Moroccan migration indicators, version"
+                       "<br>2026-11-23+abcdef1."]
     # The image download is named after the chart: its indicator and what it compares.
     assert chart.name == "regularisation_applications_filed-sources"
+
+
+def test_the_legend_stands_under_the_title_and_grows_down(outlets: Dataset) -> None:
+    """On a phone the legend wraps to several rows: it must grow towards the plot, not up
+    over the title."""
+    figure = theme_charts(cited_figures(outlets), "fr", outlets.dimensions).charts[0].figure
+    legend, title = figure.layout.legend, figure.layout.title
+    assert (legend.yref, legend.yanchor, title.yref) == ("container", "top", "container")
+    title_bottom = title.pad.t + 22 * len(title.text.split("<br>"))
+    assert (1 - legend.y) * figure.layout.height >= title_bottom

@@ -67,42 +67,6 @@ section[data-testid="stSidebar"][data-collapsed="true"] { display: none; }
 """
 
 
-# Static code, never data. Each chart's drawing gets its text alternative: the first plotly
-# layer becomes `role="img"` labelled with the words written beside it in the page
-# (views.described), the other layers and the words themselves are hidden from screen
-# readers so that nothing is read twice. The toolbar's buttons stay reachable. It runs in
-# the page (installed once), watching for charts drawn or redrawn by later reruns.
-CHART_LABELS = """
-(() => {
-  const label = () => {
-    for (const words of document.querySelectorAll('[class*="st-key-chartalt-"]')) {
-      const box = words.closest('[class*="st-key-chartbox-"]');
-      const layers = box ? box.querySelectorAll('svg.main-svg') : [];
-      const text = words.textContent.trim();
-      if (!layers.length || !text) continue;
-      words.setAttribute('aria-hidden', 'true');
-      layers.forEach((layer, index) => {
-        if (index === 0) {
-          if (layer.getAttribute('aria-label') !== text) {
-            layer.setAttribute('role', 'img');
-            layer.setAttribute('aria-label', text);
-          }
-        } else if (layer.getAttribute('aria-hidden') !== 'true') {
-          layer.setAttribute('aria-hidden', 'true');
-        }
-      });
-    }
-  };
-  new MutationObserver(label).observe(document.body, {childList: true, subtree: true});
-  label();
-})();
-"""
-INSTALL_CHART_LABELS = (
-    "const p = window.parent; if (!p.chartLabels) { p.chartLabels = true; "
-    "const s = p.document.createElement('script'); "
-    f"s.textContent = {json.dumps(CHART_LABELS)}; p.document.head.appendChild(s); }}")
-
-
 def _document_language(language: str) -> None:
     """`lang` and `dir` on the document itself, so screen readers and the layout follow the
     page's language (in Arabic the sidebar stands on the right), and the tab's title too.
@@ -114,8 +78,8 @@ def _document_language(language: str) -> None:
     st.iframe(
         f"<script>const d = window.parent.document.documentElement; d.lang = '{language}'; "
         f"d.dir = '{direction}'; window.parent.document.title = "
-        f"{json.dumps(ui('title', language))};{INSTALL_CHART_LABELS}</script>", height=1,
-        tab_index=-1, alt=ui("title", language))
+        f"{json.dumps(ui('title', language))};</script>", height=1, tab_index=-1,
+        alt=ui("title", language))
 
 
 def _view_label(view: str, language: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -86,9 +85,6 @@ QUOTE_CSS = """
 [data-testid="stDownloadButton"] button, [data-testid="stDownloadButton"] button * {
   white-space: normal !important; text-overflow: clip !important; height: auto; }
 .st-key-addresses-ltr, .st-key-addresses-ltr pre { direction: ltr; text-align: left; }
-[class*="st-key-chartalt-"] { position: absolute !important; width: 1px !important;
-  height: 1px !important; min-width: 0 !important; padding: 0 !important; overflow: hidden;
-  clip-path: inset(50%); white-space: nowrap; }
 [class*="st-key-quote-"] { border-inline-start: 3px solid #c8553d; padding-inline-start: .6rem; }
 </style>
 """
@@ -107,6 +103,20 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["zoom2d", "pan2d", "select2d", "lasso2d",
                                             "zoomIn2d", "zoomOut2d", "autoScale2d",
                                             "resetScale2d"]}
+# What plotly writes in its toolbar and notices, by message id of the catalog.
+_PLOTLY_WORDS = {"Download plot as a PNG": "chart_download",
+                 "Preparing image - this may take a few seconds": "chart_preparing",
+                 "Image download succeeded": "chart_downloaded",
+                 "Sorry, there was a problem downloading your image!": "chart_download_failed"}
+
+
+def plotly_config(language: str) -> dict[str, object]:
+    """The trimmed toolbar, its words in the page's language (plotly's own locales)."""
+    words = {english: ui(key, language) for english, key in _PLOTLY_WORDS.items()}
+    return {**PLOTLY_CONFIG, "locale": language,
+            "locales": {language: {"dictionary": words}}}
+
+
 # The explorer's table shows this many rows at most: a browser table of 100 000 rows with
 # their quotes costs tens of megabytes per rerun; the downloads always hold every row.
 MAX_TABLE_ROWS = 2_000
@@ -337,25 +347,14 @@ def comparisons(drawn: ThemeCharts, language: str, key: str) -> None:
     named after the chart and the language, and carries the chart's sources and version.
     """
     for index, chart in enumerate(drawn.charts):
-        config = {**PLOTLY_CONFIG, "toImageButtonOptions": {
+        config = {**plotly_config(language), "toImageButtonOptions": {
             "format": "png", "scale": 2, "filename": f"{chart.name or key}-{language}"}}
-        with described(chart.alt, f"{key}-{index}"):
-            st.plotly_chart(chart.figure, key=f"{key}-{index}", config=config)
+        # Streamlit makes `alt` the chart's accessible name (role="figure", aria-label).
+        st.plotly_chart(chart.figure, key=f"{key}-{index}", config=config, alt=chart.alt)
         if chart.notes:
             st.caption(markdown_escape("\n".join(chart.notes)))
     if drawn.not_drawn:
         st.caption(ui("charts_more", language).format(n=drawn.not_drawn))
-
-
-@contextmanager
-def described(alt: str, key: str) -> Iterator[None]:
-    """A chart with its text alternative: the words are in the page for screen readers
-    (hidden from sight), and the page's script makes them the drawing's label
-    (`role="img"`, `aria-label`), since Streamlit has no parameter for it."""
-    with st.container(key=f"chartbox-{key}"):
-        with st.container(key=f"chartalt-{key}"):
-            st.markdown(markdown_escape(alt))
-        yield
 
 
 def _in_rows(items: Sequence[Shown]) -> Iterator[tuple[DeltaGenerator, Shown]]:
@@ -453,8 +452,8 @@ def timeline_view(data: Published, language: str) -> None:
     dataset = data.dataset
     rows, chart = _timeline(data.version, language, dataset)
     if len(rows) >= 2:  # one milestone alone on a time axis compares nothing
-        with described(timeline_alt(rows, language), "timeline"):
-            st.plotly_chart(chart, key="chart-timeline", config=PLOTLY_CONFIG)
+        st.plotly_chart(chart, key="chart-timeline", config=plotly_config(language),
+                        alt=timeline_alt(rows, language))
     st.caption(ui("table_caption", language))
     st.dataframe(pd.DataFrame([{ui("date", language): row["when"],
                                 ui("event", language): row["label"],

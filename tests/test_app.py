@@ -312,7 +312,7 @@ def test_markup_in_the_data_reaches_no_chart_as_html(data_file: Path) -> None:
         assert specs
         for spec in specs:
             assert "<a href" not in spec and "<span style" not in spec
-            assert "&lt;a href" in spec, "the label is kept, as text"
+            assert "&lt;a" in spec, "the label is kept, as text (titles break between words)"
 
 
 def test_bare_addresses_in_data_text_are_not_links(data_file: Path) -> None:

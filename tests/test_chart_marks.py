@@ -75,3 +75,7 @@ def test_no_chart_holds_a_single_mark(view: str, language: str) -> None:
         assert marks, f"{title}: nothing drawn"
         assert all(count != 1 for count in marks.values()), f"{title}: {dict(marks)}"
         assert layout["separators"] == SEPARATORS[language], title
+        # Its text alternative: Streamlit makes it the chart's accessible name.
+        assert len(chart.proto.alt) > 40, title
+        config = json.loads(chart.proto.config)
+        assert config["locale"] == language and config["locales"][language]["dictionary"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import stat
 import sys
 import tempfile
@@ -20,7 +19,7 @@ import pydantic
 
 from indicators.models import SCHEMA_VERSION
 from indicators.validation import Validated
-from loaders import collector_paused, load_text
+from loaders import collector_paused, load_text, pickles
 from loaders.yaml_file import read_bytes
 
 # Entries kept per folder: the current file and a few recent versions to switch back to.
@@ -81,9 +80,9 @@ def _private(folder: Path) -> bool:
 def _read_entry(entry: Path) -> Validated | None:
     if not _private(entry.parent) or not entry.is_file():
         return None
-    try:
-        loaded = pickle.loads(entry.read_bytes())  # noqa: S301 - see _private
-    except Exception:
+    try:  # the folder is ours alone (_private), and its pickles build dataset classes only
+        loaded = pickles.loads(entry.read_bytes())
+    except Exception:  # any damage: truncated, garbled, another class named
         return None
     return loaded if isinstance(loaded, Validated) else None
 
@@ -94,7 +93,7 @@ def _write_entry(folder: Path, entry: Path, validated: Validated) -> None:
         if not _private(folder):
             return
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            pickle.dump(validated, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(pickles.dumps(validated))
         os.replace(handle.name, entry)
         _prune(folder)
     except OSError:

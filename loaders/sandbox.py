@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import signal
 import subprocess
 import sys
@@ -21,10 +20,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from indicators.problems import DatasetError, Problem
 from indicators.validation import Validated
-from loaders import DRAFT_MAX_BYTES, MAX_BYTES, load_text
+from loaders import DRAFT_MAX_BYTES, MAX_BYTES, load_text, pickles
 from loaders.files import too_big
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -126,7 +126,12 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
 def _answer(code: int, out: bytes, name: str, limits: Limits) -> Validated:
     """The child's result, or the limit or crash that ended it, as an editor's message."""
     if code in (0, 1) and out:
-        kind, *rest = pickle.loads(out)  # noqa: S301 - written by our own child process
+        # Built from dataset classes only: a child taken over by a hostile file could write
+        # any pickle here, and must not run code in the server by it.
+        try:
+            kind, *rest = cast(tuple[Any, ...], pickles.loads(out))
+        except Exception:
+            raise DatasetError(name, [_crash(limits, "an unreadable answer")]) from None
         if kind == "valid":
             return rest[0]  # type: ignore[no-any-return]
         if kind == "invalid":
@@ -135,9 +140,12 @@ def _answer(code: int, out: bytes, name: str, limits: Limits) -> Validated:
     if code == -signal.SIGXCPU or code == -signal.SIGKILL:
         raise DatasetError(name, [_limit_problem(limits, "cpu")])
     reason = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
-    raise DatasetError(name, [Problem(
-        f"the check of this {limits.what} stopped unexpectedly ({reason}): "
-        "simplify it (less nesting, fewer records) and try again")])
+    raise DatasetError(name, [_crash(limits, reason)])
+
+
+def _crash(limits: Limits, reason: str) -> Problem:
+    return Problem(f"the check of this {limits.what} stopped unexpectedly ({reason}): "
+                   "simplify it (less nesting, fewer records) and try again")
 
 
 def _limit_problem(limits: Limits, limit: str) -> Problem:
@@ -168,10 +176,10 @@ def _main(argv: list[str]) -> int:
     # the answer; each is the same message for the editor.
     try:
         answer = _check(name, max_bytes, text=argv[4] == "text")
-        reply = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        reply = pickles.dumps(answer)
     except MemoryError:
         answer = ("limit", "memory")
-        reply = pickle.dumps(answer)
+        reply = pickles.dumps(answer)
     sys.stdout.buffer.write(reply)
     return 0 if answer[0] == "valid" else 1
 

@@ -1,11 +1,13 @@
 """The content-keyed cache: instant when the bytes were seen, never stale when they change."""
 
 import os
+import pickle
 from pathlib import Path
 
 import pytest
 
 import loaders.cache as cache_module
+from loaders import pickles
 from loaders.cache import KEEP, cache_key, load_cached
 from tests.conftest import MINIMAL
 
@@ -55,6 +57,24 @@ def test_a_damaged_entry_is_rebuilt(tmp_path: Path) -> None:
     load_cached(data, folder)
     entry = next(folder.glob("*.pickle"))
     entry.write_bytes(b"not a pickle")
+    assert load_cached(data, folder).dataset.figures[0].value == 23096
+
+
+class _Runs:
+    """Unpickling this would call os.getpid: a stand-in for any code a pickle can run."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return os.getpid, ()
+
+
+def test_an_entry_naming_another_class_is_rebuilt_not_run(tmp_path: Path) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(data, MINIMAL)
+    load_cached(data, folder)
+    entry = next(folder.glob("*.pickle"))
+    entry.write_bytes(pickle.dumps(_Runs()))
+    with pytest.raises(pickle.UnpicklingError, match=r"^posix\.getpid is not part of a dataset$"):
+        pickles.loads(entry.read_bytes())
     assert load_cached(data, folder).dataset.figures[0].value == 23096
 
 

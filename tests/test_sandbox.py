@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import signal
 import threading
 import time
@@ -80,6 +82,23 @@ def test_a_dead_child_is_a_message(code: int, message: str) -> None:
     with pytest.raises(DatasetError) as caught:
         sandbox._answer(code, b"", "draft.yaml", DRAFT_LIMITS)
     assert caught.value.lines() == [f"draft.yaml:1:1: {message}"]
+
+
+class _Runs:
+    """Unpickling this would call os.getpid: a stand-in for any code a pickle can run."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return os.getpid, ()
+
+
+@pytest.mark.parametrize("out", [pickle.dumps(("valid", _Runs())), b"\x80\x05garbage"])
+def test_an_answer_that_is_not_a_dataset_is_refused(out: bytes) -> None:
+    # A child taken over by a hostile file writes what it likes: nothing of it is run.
+    with pytest.raises(DatasetError) as caught:
+        sandbox._answer(0, out, "draft.yaml", DRAFT_LIMITS)
+    assert caught.value.lines() == [
+        "draft.yaml:1:1: the check of this draft stopped unexpectedly (an unreadable answer): "
+        "simplify it (less nesting, fewer records) and try again"]
 
 
 def test_a_closed_session_stops_its_check() -> None:

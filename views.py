@@ -473,24 +473,39 @@ def timeline_view(data: Published, language: str) -> None:
     theme_view(Theme.policy, data, language, selected=None)
 
 
+def url_multiselect(label: str, options: list[str], name: str,
+                    shown: Callable[[str], str], placeholder: str) -> list[str]:
+    """A multiselect whose choice is in the address (`?source=a&source=b`): read from it on
+    a first visit, written back after every change. Unknown codes in a link are ignored."""
+    key = f"filter-{name}"
+    if key not in st.session_state:
+        allowed = set(options)
+        st.session_state[key] = [code for code in st.query_params.get_all(name)
+                                 if code in allowed]
+    chosen = st.multiselect(label, options, key=key, format_func=shown,
+                            placeholder=placeholder)
+    st.query_params[name] = chosen  # an empty list removes it from the address
+    return chosen
+
+
 def explorer(data: Published, language: str) -> None:
     """Every figure, filterable, with downloads of what is selected and of everything."""
     st.header(ui("explorer", language))
     dataset = data.dataset
     frame = data.frame(language)
     everything = ui("all", language)
-    themes = st.multiselect(ui("theme", language), sorted(frame["theme"].unique()),
-                            key="filter-theme", placeholder=everything)
-    sources = st.multiselect(ui("source", language),
-                             [source.id for source in dataset.sources], key="filter-source",
-                             format_func=lambda sid: _source_title(dataset, sid),
-                             placeholder=everything)
-    types = st.multiselect(ui("source_type", language),
-                           sorted(code for code in frame["source_type"].unique() if code),
-                           key="filter-type",
-                           format_func=lambda code: _type_label(code, language),
-                           placeholder=everything)
-    shown = filter_frame(frame, themes=themes, sources=sources, source_types=types)
+    # Codes, not labels, in the widgets and the address: a selection survives a language
+    # switch and a shared link opens on the same rows.
+    codes = sorted(Theme(theme) for theme in {indicator.theme for indicator in dataset.indicators})
+    themes = url_multiselect(ui("theme", language), [theme.value for theme in codes], "theme",
+                             lambda code: THEMES[Theme(code)][language], everything)
+    sources = url_multiselect(ui("source", language), [source.id for source in dataset.sources],
+                              "source", lambda sid: _source_title(dataset, sid), everything)
+    types = url_multiselect(ui("source_type", language),
+                            sorted(code for code in frame["source_type"].unique() if code),
+                            "type", lambda code: _type_label(code, language), everything)
+    labels = [THEMES[Theme(code)][language] for code in themes]
+    shown = filter_frame(frame, themes=labels, sources=sources, source_types=types)
     st.caption(ui("rows_shown", language).format(shown=len(shown), total=len(frame)))
     if len(shown) > MAX_TABLE_ROWS:
         st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))

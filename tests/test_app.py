@@ -371,3 +371,28 @@ def test_a_citation_names_the_dataset_version_and_the_figures_history() -> None:
     footer = [_unescape(caption.value) for caption in app.caption
               if "CC BY 4.0" in _unescape(caption.value)]
     assert footer and "version" in footer[0]
+
+
+def _all(app: AppTest, name: str) -> list[str]:
+    value = app.query_params.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def test_the_explorers_selection_is_in_the_address_and_survives_a_language_switch() -> None:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.query_params["view"] = "explorer"
+    app.query_params["theme"] = ["regularisation", "not-a-theme"]  # a link, one code unknown
+    app.run()
+    assert not app.exception
+    assert app.multiselect(key="filter-theme").value == ["regularisation"]
+    counts = [caption.value for caption in app.caption if "chiffres affichés" in caption.value]
+    assert counts and not counts[0].startswith("138 "), counts  # the link's rows, not all
+    app.multiselect(key="filter-type").select("press").run()
+    assert _all(app, "type") == ["press"] and _all(app, "theme") == ["regularisation"]
+    app.radio(key="lang").set_value("ar").run()
+    assert not app.exception
+    assert app.multiselect(key="filter-theme").value == ["regularisation"]
+    assert app.multiselect(key="filter-type").value == ["press"]
+    assert app.multiselect(key="filter-theme").format_func("regularisation") == "التسوية"
+    app.multiselect(key="filter-type").unselect("press").run()
+    assert _all(app, "type") == []  # an emptied filter leaves the address

@@ -44,8 +44,10 @@ def interactions(view: str) -> list[tuple[str, Interaction]]:
     """What a reader does in the view: switch language, and the view's own widget."""
     found = [("language fr <-> en", _toggle(lambda app: app.sidebar.radio(key="lang"),
                                              "fr", "en"))]
-    # The timeline ends with the policy figures and their picker.
-    picker = {**{view: f"cite-{view}" for view in THEME_VIEWS}, "timeline": "cite-policy"}
+    # The timeline ends with the policy figures and their picker, keyed by the page's
+    # language (French, as the measured session opens).
+    picker = {**{view: f"cite-{view}-fr" for view in THEME_VIEWS},
+              "timeline": "cite-policy-fr"}
     if view in picker:
         found.append(("pick another figure", _toggle(_selectbox(picker[view]), 0, 1)))
     if view == "explorer":

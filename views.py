@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -294,7 +294,36 @@ def _frame(version: str, language: str, _dataset: Dataset) -> pd.DataFrame:
 @st.cache_resource(max_entries=64)
 def _theme_charts(version: str, theme: Theme, language: str, _items: Sequence[Cited],
                   _dimensions: Sequence[Dimension], _credit: str = "") -> ThemeCharts:
-    return theme_charts(_items, language, _dimensions, credit=_credit)
+    drawn = theme_charts(_items, language, _dimensions, credit=_credit)
+    return replace(drawn, charts=tuple(replace(chart, figure=DrawnFigure(chart.figure))
+                                       for chart in drawn.charts))
+
+
+@st.cache_resource(max_entries=24)
+def _theme_members(version: str, theme: Theme, _items: Sequence[Cited]) -> list[Cited]:
+    return [item for item in _items if item.indicator.theme == theme]
+
+
+@st.cache_resource(max_entries=64)
+def _conflict_text(version: str, theme: Theme, language: str, _members: Sequence[Cited],
+                   _dimensions: Sequence[Dimension]) -> str:
+    return conflict_text(_members, language, Names(_dimensions))
+
+
+class DrawnFigure(go.Figure):
+    """A chart drawn once per data version and language, shared by every session.
+
+    Streamlit asks a figure for its dict on every rerun, and plotly answers with a deep copy:
+    at 100 000 figures that copy was a third of a theme view's rerun. Nothing changes a
+    drawn figure, so its dict is made once and handed out as is (Streamlit only reads it).
+    """
+
+    def __init__(self, figure: go.Figure) -> None:
+        super().__init__(figure)
+        self._drawn = super().to_dict()
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._drawn
 
 
 @st.cache_resource(max_entries=64)
@@ -309,7 +338,7 @@ def _theme_parts(version: str, theme: Theme, language: str,
 def _timeline(version: str, language: str,
               _dataset: Dataset) -> tuple[list[dict[str, object]], go.Figure]:
     rows = timeline_rows(_dataset, language)
-    return rows, timeline_chart(rows, language)
+    return rows, DrawnFigure(timeline_chart(rows, language))
 
 
 def overview(data: Published, language: str) -> None:
@@ -326,9 +355,11 @@ def overview(data: Published, language: str) -> None:
 def theme_view(theme: Theme, data: Published, language: str, selected: str | None) -> None:
     """A theme's conflicts, its comparisons, its lone figures, table, sources and citations."""
     st.header(THEMES[theme][language])
-    members = [item for item in data.items() if item.indicator.theme == theme]
+    members = _theme_members(data.version, theme, data.items())
     names = Names(data.dataset.dimensions)
-    conflict_notes(members, language, names)
+    note_text = _conflict_text(data.version, theme, language, members, data.dataset.dimensions)
+    if note_text:
+        st.warning(markdown_escape(note_text))
     drawn = _theme_charts(data.version, theme, language, members, data.dataset.dimensions,
                           cite_dataset(data.release))
     comparisons(drawn, language, key=f"chart-{theme.value}")
@@ -413,15 +444,11 @@ def sources_list(items: Sequence[Cited], language: str) -> None:
         text(f"• {source_line(source, language)}")
 
 
-def conflict_notes(items: Sequence[Cited], language: str, names: Names) -> None:
-    """One note naming every quantity the sources disagree on, and the range they give.
-
-    The values themselves, each with its source, are in the view's sources charts; none is
-    silently picked.
-    """
+def conflict_text(items: Sequence[Cited], language: str, names: Names) -> str:
+    """The conflicts note's text; empty when the sources agree. O(n log n) in the items."""
     groups = conflicts(items)
     if not groups:
-        return
+        return ""
     lines = [ui("conflicts", language).format(n=len(groups))]
     for group in groups:
         ordered = sorted(group, key=lambda item: item.figure.value)
@@ -430,7 +457,7 @@ def conflict_notes(items: Sequence[Cited], language: str, names: Names) -> None:
             low=formatting.value(ordered[0].figure, ordered[0].indicator.unit, language),
             high=formatting.value(ordered[-1].figure, ordered[-1].indicator.unit, language),
             n=len(group)))
-    st.warning(markdown_escape("\n".join(lines)))
+    return "\n".join(lines)
 
 
 def _quantity_title(group: Sequence[Cited], language: str, names: Names) -> str:

@@ -175,7 +175,7 @@ def test_a_downloaded_chart_image_keeps_its_title_sources_and_version(  # type: 
         assert "version" in chart.inner_text()  # the credit line is part of the figure
         chart.hover()
         with page.expect_download(timeout=PAINT_TIMEOUT_MS) as download:
-            page.locator('.js-plotly-plot .modebar-btn[data-title="Download plot as a PNG"]'
+            page.locator('.js-plotly-plot .modebar-btn[data-title="Télécharger le graphique (PNG)"]'
                          ).first.click()
         assert download.value.suggested_filename == (
             "regularisation_applications_filed-series-fr.png")

@@ -319,8 +319,8 @@ class DrawnFigure(go.Figure):
     """
 
     def __init__(self, figure: go.Figure) -> None:
-        super().__init__(figure)
-        self._drawn = super().to_dict()
+        super().__init__()  # empty: the dict is the figure, kept once, not twice
+        self._drawn = figure.to_dict()
 
     def to_dict(self) -> dict[str, Any]:
         return self._drawn

@@ -326,12 +326,29 @@ class DrawnFigure(go.Figure):
         return self._drawn
 
 
+@dataclass(frozen=True)
+class ThemeParts:
+    """What a theme view shows besides its charts, built once per data version and language:
+    its table, the picker's labels, its figures by indicator, and its sources."""
+
+    table: pd.DataFrame
+    titles: list[str]
+    by_indicator: dict[str, list[int]]
+    indicators: dict[str, str]
+    sources: list[Source]
+
+
 @st.cache_resource(max_entries=64)
 def _theme_parts(version: str, theme: Theme, language: str,
-                 _members: Sequence[Cited]) -> tuple[pd.DataFrame, list[str]]:
-    """The theme's table and the picker's labels: Babel formatting of every figure."""
-    return (pd.DataFrame(table_view(_members, language)),
-            [_figure_title(item, language) for item in _members])
+                 _members: Sequence[Cited]) -> ThemeParts:
+    by_indicator: dict[str, list[int]] = {}
+    for index, item in enumerate(_members):
+        by_indicator.setdefault(item.indicator.id, []).append(index)
+    return ThemeParts(
+        pd.DataFrame(table_view(_members, language)),
+        [_figure_title(item, language) for item in _members], by_indicator,
+        {item.indicator.id: item.indicator.label[language] for item in _members},
+        list({item.source.id: item.source for item in _members}.values()))
 
 
 @st.cache_resource(max_entries=12)
@@ -364,11 +381,13 @@ def theme_view(theme: Theme, data: Published, language: str, selected: str | Non
                           cite_dataset(data.release))
     comparisons(drawn, language, key=f"chart-{theme.value}")
     lone_cards(drawn.cards, language, names)
-    frame, titles = _theme_parts(data.version, theme, language, members)
+    parts = _theme_parts(data.version, theme, language, members)
     st.caption(ui("table_caption", language))
-    st.dataframe(frame, hide_index=True, width="stretch")
-    sources_list(members, language)
-    cite_one(members, titles, language, selected, key=f"cite-{theme.value}", data=data)
+    if len(parts.table) > MAX_TABLE_ROWS:
+        st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
+    st.dataframe(parts.table.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
+    sources_list(parts.sources, language)
+    cite_one(members, parts, language, selected, key=f"cite-{theme.value}", data=data)
 
 
 def comparisons(drawn: ThemeCharts, language: str, key: str) -> None:
@@ -411,20 +430,30 @@ def lone_cards(items: Sequence[Cited], language: str, names: Names,
         st.caption(ui("cards_more", language).format(n=len(items) - limit))
 
 
-def cite_one(members: Sequence[Cited], titles: Sequence[str], language: str,
+def cite_one(members: Sequence[Cited], parts: ThemeParts, language: str,
              selected: str | None, key: str, data: Published | None = None) -> None:
-    """Pick any figure of the view and see its definition, source, quote and citation."""
+    """Pick an indicator, then any of its figures, and see its definition, source, quote and
+    citation. Two short lists, not one of every figure: at 100 000 figures a theme's single
+    picker sent every session some 17 000 options on each rerun."""
     if not members:
         return
     st.subheader(ui("figures_and_citations", language))
     figure = st.query_params.get("figure")
-    chosen = next((index for index, item in enumerate(members) if item.figure.id == figure),
-                  next((index for index, item in enumerate(members)
-                        if item.indicator.id == selected), 0))
-    # Keyed by language too: the picker's labels follow a language switch, and the choice
-    # survives it through the URL.
-    index = st.selectbox(ui("pick_figure", language), range(len(members)), index=chosen,
-                         key=f"{key}-{language}", format_func=titles.__getitem__)
+    wanted = next((index for index, item in enumerate(members) if item.figure.id == figure),
+                  None)
+    indicators = list(parts.by_indicator)
+    first = (members[wanted].indicator.id if wanted is not None
+             else selected if selected in parts.by_indicator else indicators[0])
+    # Keyed by language too: the labels follow a language switch, and the choice survives
+    # it through the URL; the figure picker is keyed by its indicator, whose figures it lists.
+    indicator = st.selectbox(ui("indicator", language), indicators,
+                             index=indicators.index(first), key=f"{key}-indicator-{language}",
+                             format_func=parts.indicators.__getitem__)
+    rows = parts.by_indicator[indicator]
+    index = st.selectbox(ui("pick_figure", language), rows,
+                         index=rows.index(wanted) if wanted in rows else 0,
+                         key=f"{key}-{language}-{indicator}",
+                         format_func=parts.titles.__getitem__)
     item = members[index]
     st.query_params.update({"indicator": item.indicator.id, "figure": item.figure.id})
     st.caption(markdown_escape(item.indicator.definition[language]))
@@ -436,11 +465,10 @@ def _figure_title(item: Cited, language: str) -> str:
     return f"{item.indicator.label[language]} — {value} — {short_source(item.source)}"
 
 
-def sources_list(items: Sequence[Cited], language: str) -> None:
+def sources_list(sources: Sequence[Source], language: str) -> None:
     """Each source the view's figures come from, once."""
     st.markdown(f"**{ui('sources', language)}**")
-    seen: dict[str, Source] = {item.source.id: item.source for item in items}
-    for source in seen.values():
+    for source in sources:
         text(f"• {source_line(source, language)}")
 
 
@@ -515,6 +543,25 @@ def url_multiselect(label: str, options: list[str], name: str,
     return chosen
 
 
+def _selection(version: str, language: str, themes: tuple[str, ...], sources: tuple[str, ...],
+               types: tuple[str, ...], frame: pd.DataFrame) -> tuple[pd.DataFrame,
+                                                                    pd.DataFrame]:
+    """The selected rows, and the first of them read in the page's language (the downloads
+    keep the codes: indicator_id, more_than)."""
+    rows, table = _selected(version, language, themes, sources, types, frame)
+    return frame.take(rows), table
+
+
+@st.cache_resource(max_entries=16)
+def _selected(version: str, language: str, themes: tuple[str, ...], sources: tuple[str, ...],
+              types: tuple[str, ...], _frame: pd.DataFrame) -> tuple[Any, pd.DataFrame]:
+    """Shared by the sessions that choose the same filters: writing 2 000 values with Babel
+    was most of an explorer rerun. Row positions are kept, not a copy of the rows."""
+    shown = filter_frame(_frame, themes=themes, sources=sources, source_types=types)
+    return _frame.index.get_indexer(shown.index), readable(shown.head(MAX_TABLE_ROWS),
+                                                           language)
+
+
 def explorer(data: Published, language: str) -> None:
     """Every figure, filterable, with downloads of what is selected and of everything."""
     st.header(ui("explorer", language))
@@ -532,12 +579,11 @@ def explorer(data: Published, language: str) -> None:
                             sorted(code for code in frame["source_type"].unique() if code),
                             "type", lambda code: _type_label(code, language), everything)
     labels = [THEMES[Theme(code)][language] for code in themes]
-    shown = filter_frame(frame, themes=labels, sources=sources, source_types=types)
+    shown, table = _selection(data.version, language, tuple(labels), tuple(sources),
+                              tuple(types), frame)
     st.caption(ui("rows_shown", language).format(shown=len(shown), total=len(frame)))
     if len(shown) > MAX_TABLE_ROWS:
         st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
-    # Read in the page's language; the downloads keep the codes (indicator_id, more_than).
-    table = readable(shown.head(MAX_TABLE_ROWS), language)
     st.dataframe(table, hide_index=True, width="stretch",
                  column_config=dict(zip(table.columns, READABLE_COLUMNS, strict=True)))
     downloads(dataset, shown, frame, language, data.release)

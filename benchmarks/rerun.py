@@ -31,8 +31,12 @@ def _toggle(widget: Callable[[Any], Any], first: object, second: object) -> Inte
     return act
 
 
-def _selectbox(key: str) -> Callable[[Any], Any]:
-    return lambda app: app.selectbox(key=key)
+def _pick_another(key: str) -> Interaction:
+    """Switch the figure picker between the theme's first two indicators."""
+    def act(app: Any) -> Any:
+        control = app.selectbox(key=key)
+        return control.select_index(1 if control.index == 0 else 0).run()
+    return act
 
 
 def _filter_theme(app: Any) -> Any:
@@ -44,12 +48,12 @@ def interactions(view: str) -> list[tuple[str, Interaction]]:
     """What a reader does in the view: switch language, and the view's own widget."""
     found = [("language fr <-> en", _toggle(lambda app: app.sidebar.radio(key="lang"),
                                              "fr", "en"))]
-    # The timeline ends with the policy figures and their picker, keyed by the page's
+    # The timeline ends with the policy figures and their pickers, keyed by the page's
     # language (French, as the measured session opens).
-    picker = {**{view: f"cite-{view}-fr" for view in THEME_VIEWS},
-              "timeline": "cite-policy-fr"}
+    picker = {**{view: f"cite-{view}-indicator-fr" for view in THEME_VIEWS},
+              "timeline": "cite-policy-indicator-fr"}
     if view in picker:
-        found.append(("pick another figure", _toggle(_selectbox(picker[view]), 0, 1)))
+        found.append(("pick another indicator", _pick_another(picker[view])))
     if view == "explorer":
         found.append(("filter a theme on / off", _filter_theme))
     return found

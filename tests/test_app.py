@@ -117,8 +117,9 @@ def test_unknown_query_values_fall_back() -> None:
 
 def test_selected_indicator_is_opened() -> None:
     app = _app(view="voluntary_return", indicator="voluntary_return_countries")
-    picked = app.selectbox(key="cite-voluntary_return-fr")
-    assert picked.value == 1
+    assert app.selectbox(key="cite-voluntary_return-indicator-fr").value == (
+        "voluntary_return_countries")
+    picked = app.selectbox(key="cite-voluntary_return-fr-voluntary_return_countries")
     assert _unescape(picked.format_func(picked.value)).startswith(
         "Pays d'origine des migrants aidés au retour — 36 — ")
     assert any("originaires de 36 pays différents" in code.value for code in app.code)
@@ -126,13 +127,18 @@ def test_selected_indicator_is_opened() -> None:
 
 def test_picking_another_figure_shows_its_citation() -> None:
     app = _app(view="regularisation", lang="en")
-    app.selectbox(key="cite-regularisation-en").set_value(1).run()
+    app.selectbox(key="cite-regularisation-indicator-en").set_value(
+        "regularisation_applications_approved").run()
+    picker = app.selectbox(key="cite-regularisation-en-regularisation_applications_approved")
+    assert len(picker.options) < 20  # the indicator's figures, not the theme's 88
+    picker.select_index(next(index for index, label in enumerate(picker.options)
+                             if "23,096" in label)).run()
     assert any("23 096 demandes ont reçu un avis favorable" in code.value for code in app.code)
     # The choice is in the URL, and survives a switch of language.
     assert app.query_params["figure"] == "demandes-approuvees-23096"
     assert app.query_params["indicator"] == "regularisation_applications_approved"
     app.radio(key="lang").set_value("fr").run()
-    picked = app.selectbox(key="cite-regularisation-fr")
+    picked = app.selectbox(key="cite-regularisation-fr-regularisation_applications_approved")
     assert _unescape(picked.format_func(picked.value)).startswith(
         "Demandes de régularisation approuvées — 23")
 

@@ -548,7 +548,11 @@ class _Walker:
                                     f"{first.start_mark.line + 1}): YAML would silently keep "
                                     "only the last one")
                 continue
-            result[key] = self.node(value_node, depth + 1)
+            if (value_node.__class__ is _SCALAR and not self.anchored
+                    and value_node.tag in _PLAIN_TAGS):  # most values: read here, as node() would
+                result[key] = value_node.value if value_node.style else self.plain(value_node)
+            else:
+                result[key] = self.node(value_node, depth + 1)
         return result
 
     def plain(self, node: yaml.Node) -> Any:

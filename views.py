@@ -50,6 +50,7 @@ from indicators.table import (
     columns_for,
     figure_frame,
     figure_rows,
+    in_language,
     milestone_rows,
     records,
     to_csv,
@@ -288,7 +289,10 @@ def _histories(version: str, path: str) -> dict[str, list[Change]] | None:
 
 @st.cache_resource(max_entries=6)
 def _frame(version: str, language: str, _dataset: Dataset) -> pd.DataFrame:
-    return figure_frame(_dataset, language)
+    # Built once per version; the other languages share its language-free columns.
+    if language == "fr":
+        return figure_frame(_dataset, "fr")
+    return in_language(_frame(version, "fr", _dataset), _dataset, language)
 
 
 @st.cache_resource(max_entries=64)

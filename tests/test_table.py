@@ -132,3 +132,14 @@ def test_the_timeline_downloads_with_its_sources_and_quotes() -> None:
     assert data[0].split(",")[:3] == ["milestone_id", "date", "kind"]
     assert len(rows) == len(dataset.milestones) == 10
     assert all(row["quote"] and row["source_id"] for row in rows)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_frame_read_in_another_language_equals_one_built_in_it(language: str) -> None:
+    from indicators.table import in_language
+
+    dataset = load_path(DATA).dataset
+    derived = in_language(figure_frame(dataset, "fr"), dataset, language)
+    built = figure_frame(dataset, language)
+    pd.testing.assert_frame_equal(derived, built)
+    assert list(derived.dtypes) == list(built.dtypes)

@@ -34,6 +34,7 @@ from benchmarks.generate import SIZES, write
 from benchmarks.rerun import rerun
 from indicators.intervals import as_of_day, time_span
 from indicators.package import build_package
+from indicators.periods import normal_date, normal_period
 from indicators.quotes import _readings
 from indicators.table import figure_rows, to_csv
 from loaders import collector_paused, load_path
@@ -66,7 +67,7 @@ def _parse_paused(path: Path) -> object:
 def _as_in_a_new_child() -> None:
     """Between repetitions: a collection, and the checks' caches emptied as a child's start."""
     gc.collect()
-    for cached in (_readings, time_span, as_of_day):
+    for cached in (_readings, time_span, as_of_day, normal_date, normal_period):
         cached.cache_clear()
 
 

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 # ISO 8601-2 writes an open end as `..`: "depuis 2004" is `2004/..`, true from then on.
@@ -109,12 +110,19 @@ def _refuse_other_writing(text: str) -> None:
                              f"{year:04d}-{month:02d}-{day:02d} (YYYY-MM-DD)")
 
 
+# Distinct dates and periods kept parsed: a file repeats a few hundred of them across all its
+# figures, and the model normalises every one (a tenth of building the models at 10k).
+_DISTINCT = 4096
+
+
+@lru_cache(maxsize=_DISTINCT)
 def normal_date(text: str) -> str:
     """A partial date as stored: checked, in Latin digits (`٢٠١٤` is `2014`)."""
     point = parse_partial(text)
     return text if text.isascii() else str(point)
 
 
+@lru_cache(maxsize=_DISTINCT)
 def normal_period(text: str) -> str:
     """A period as stored and compared: Latin digits, and `2014/2014` written `2014`."""
     start, end = parse_period(text)

@@ -333,10 +333,11 @@ class DrawnFigure(go.Figure):
 @dataclass(frozen=True)
 class ThemeParts:
     """What a theme view shows besides its charts, built once per data version and language:
-    its table, the picker's labels, its figures by indicator, and its sources."""
+    the rows its table shows (at most MAX_TABLE_ROWS, of `rows`), its figures by indicator,
+    the indicators' labels, and its sources."""
 
     table: pd.DataFrame
-    titles: list[str]
+    rows: int
     by_indicator: dict[str, list[int]]
     indicators: dict[str, str]
     sources: list[Source]
@@ -348,11 +349,19 @@ def _theme_parts(version: str, theme: Theme, language: str,
     by_indicator: dict[str, list[int]] = {}
     for index, item in enumerate(_members):
         by_indicator.setdefault(item.indicator.id, []).append(index)
+    # Only the rows shown are written out: at 100 000 figures a theme's whole table was
+    # tens of megabytes per language, of which 2 000 rows were ever sent.
     return ThemeParts(
-        pd.DataFrame(table_view(_members, language)),
-        [_figure_title(item, language) for item in _members], by_indicator,
-        {item.indicator.id: item.indicator.label[language] for item in _members},
+        pd.DataFrame(table_view(_members[:MAX_TABLE_ROWS], language)), len(_members),
+        by_indicator, {item.indicator.id: item.indicator.label[language] for item in _members},
         list({item.source.id: item.source for item in _members}.values()))
+
+
+@st.cache_resource(max_entries=256)
+def _picker_titles(version: str, theme: Theme, language: str, indicator: str,
+                   _members: Sequence[Cited], _rows: Sequence[int]) -> dict[int, str]:
+    """The figure picker's labels for one indicator, written when it is first picked."""
+    return {row: _figure_title(_members[row], language) for row in _rows}
 
 
 @st.cache_resource(max_entries=12)
@@ -387,11 +396,12 @@ def theme_view(theme: Theme, data: Published, language: str, selected: str | Non
     lone_cards(drawn.cards, language, names)
     parts = _theme_parts(data.version, theme, language, members)
     st.caption(ui("table_caption", language))
-    if len(parts.table) > MAX_TABLE_ROWS:
+    if parts.rows > MAX_TABLE_ROWS:
         st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
-    st.dataframe(parts.table.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
+    st.dataframe(parts.table, hide_index=True, width="stretch")
     sources_list(parts.sources, language)
-    cite_one(members, parts, language, selected, key=f"cite-{theme.value}", data=data)
+    cite_one(members, parts, language, selected, key=f"cite-{theme.value}", data=data,
+             theme=theme)
 
 
 def comparisons(drawn: ThemeCharts, language: str, key: str) -> None:
@@ -435,7 +445,7 @@ def lone_cards(items: Sequence[Cited], language: str, names: Names,
 
 
 def cite_one(members: Sequence[Cited], parts: ThemeParts, language: str,
-             selected: str | None, key: str, data: Published | None = None) -> None:
+             selected: str | None, key: str, data: Published, theme: Theme) -> None:
     """Pick an indicator, then any of its figures, and see its definition, source, quote and
     citation. Two short lists, not one of every figure: at 100 000 figures a theme's single
     picker sent every session some 17 000 options on each rerun."""
@@ -454,10 +464,10 @@ def cite_one(members: Sequence[Cited], parts: ThemeParts, language: str,
                              index=indicators.index(first), key=f"{key}-indicator-{language}",
                              format_func=parts.indicators.__getitem__)
     rows = parts.by_indicator[indicator]
+    titles = _picker_titles(data.version, theme, language, indicator, members, rows)
     index = st.selectbox(ui("pick_figure", language), rows,
                          index=rows.index(wanted) if wanted in rows else 0,
-                         key=f"{key}-{language}-{indicator}",
-                         format_func=parts.titles.__getitem__)
+                         key=f"{key}-{language}-{indicator}", format_func=titles.__getitem__)
     item = members[index]
     st.query_params.update({"indicator": item.indicator.id, "figure": item.figure.id})
     st.caption(markdown_escape(item.indicator.definition[language]))

@@ -140,12 +140,18 @@ def readme(dataset: Dataset, rows: int, release: Release | None = None) -> str:
 def build_package(dataset: Dataset, rows: Sequence[Mapping[str, Any]],
                   release: Release | None = None) -> bytes:
     """The zip: figures.csv, milestones.csv, datapackage.json and README.md."""
+    columns = list(rows[0].keys()) if rows else list(COLUMNS)
+    return package_of(dataset, to_csv(rows), columns, len(rows), release)
+
+
+def package_of(dataset: Dataset, figures_csv: bytes, columns: Sequence[str], rows: int,
+               release: Release | None = None) -> bytes:
+    """The zip around a figures CSV already written (of `rows` rows with these columns)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(CSV_NAME, to_csv(rows))
-        columns = list(rows[0].keys()) if rows else list(COLUMNS)
+        archive.writestr(CSV_NAME, figures_csv)
         archive.writestr(MILESTONES_NAME, to_csv(milestone_rows(dataset), MILESTONE_COLUMNS))
         archive.writestr("datapackage.json", json.dumps(
-            descriptor(dataset, len(rows), columns, release), ensure_ascii=False, indent=2))
-        archive.writestr("README.md", readme(dataset, len(rows), release))
+            descriptor(dataset, rows, columns, release), ensure_ascii=False, indent=2))
+        archive.writestr("README.md", readme(dataset, rows, release))
     return buffer.getvalue()

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from indicators.models import Dataset
-from indicators.package import build_package
+from indicators.package import package_of
 from indicators.release import LICENSE, LICENSE_NOTE, Release
-from indicators.table import MILESTONE_COLUMNS, figure_rows, milestone_rows, to_csv
+from indicators.table import (
+    MILESTONE_COLUMNS,
+    columns_for,
+    iter_figure_rows,
+    milestone_rows,
+    to_csv,
+)
 
 # File names under the server's /app/static/: part of the product's contract with scripts.
 CSV = "indicators.csv"
@@ -20,16 +27,23 @@ PACKAGE = "datapackage.zip"
 PUBLISHED = (CSV, EXCEL_FR, JSON, MILESTONES, PACKAGE)
 
 
-def published_files(dataset: Dataset, release: Release | None) -> dict[str, bytes]:
-    """Every published file's bytes; the CSV is exactly what `indicators export` writes."""
-    rows = figure_rows(dataset, "fr")
-    return {
-        CSV: to_csv(rows),
-        EXCEL_FR: to_csv(rows, separator=";", decimal=","),
-        JSON: _json(dataset, release),
-        MILESTONES: to_csv(milestone_rows(dataset), MILESTONE_COLUMNS),
-        PACKAGE: build_package(dataset, rows, release),
-    }
+def published_files(dataset: Dataset, release: Release | None) -> Iterator[tuple[str, bytes]]:
+    """Every published file's name and bytes, one at a time; the CSV is exactly what
+    `indicators export` writes.
+
+    Made one after the other from rows made as they are written, so that a writer holds one
+    file at a time and never a list of rows: made together from a list, they added some
+    290 MB to the server's peak at 100 000 figures.
+    """
+    columns = columns_for(dataset)
+    figures = to_csv(iter_figure_rows(dataset, "fr"), columns)
+    yield CSV, figures
+    yield PACKAGE, package_of(dataset, figures, columns, len(dataset.figures), release)
+    del figures
+    yield EXCEL_FR, to_csv(iter_figure_rows(dataset, "fr"), columns, separator=";",
+                           decimal=",")
+    yield MILESTONES, to_csv(milestone_rows(dataset), MILESTONE_COLUMNS)
+    yield JSON, _json(dataset, release)
 
 
 def _json(dataset: Dataset, release: Release | None) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, cast
 
 import pandas as pd
@@ -69,6 +69,11 @@ def columns_for(dataset: Dataset) -> tuple[str, ...]:
 def figure_rows(dataset: Dataset, language: str = "fr") -> list[Row]:
     """One row per figure, its indicator and full citation, in file order."""
     return list(_iter_rows(dataset, language))
+
+
+def iter_figure_rows(dataset: Dataset, language: str = "fr") -> Iterator[Row]:
+    """The same rows made one at a time, for a writer that needs each once."""
+    return _iter_rows(dataset, language)
 
 
 def _iter_rows(dataset: Dataset, language: str) -> Iterator[Row]:
@@ -160,14 +165,18 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def to_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None, *,
+def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = None, *,
            separator: str = ",", decimal: str = ".") -> bytes:
     """UTF-8 CSV with a BOM (so Excel reads Arabic and accents), formula cells neutralised.
 
-    The columns are the rows' own (as `figure_rows` or the explorer's frame built them),
-    or the contract's 15 when there is no row.
+    The columns are the given ones (then rows may be a generator, written as they come),
+    else the rows' own (as `figure_rows` or the explorer's frame built them), or the
+    contract's 15 when there is no row.
     """
-    columns = list(columns or (rows[0].keys() if rows else COLUMNS))
+    if columns is None:
+        rows = list(rows)
+        columns = list(rows[0].keys()) if rows else list(COLUMNS)
+    columns = list(columns)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow(columns)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from loaders.history import git
 
 
-def write_files(folder: str | Path, files: dict[str, bytes]) -> None:
-    """Write each file to a temporary name in `folder`, then rename it over the old one."""
+def write_files(folder: str | Path,
+                files: Mapping[str, bytes] | Iterable[tuple[str, bytes]]) -> None:
+    """Write each file to a temporary name in `folder`, then rename it over the old one;
+    files given one at a time are written as they come."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
+    for name, data in (files.items() if isinstance(files, Mapping) else files):
         with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}.", delete=False) as handle:
             handle.write(data)
         os.chmod(handle.name, 0o644)  # served to readers: world-readable, like any web file

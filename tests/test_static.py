@@ -33,7 +33,7 @@ ADDRESSES = PUBLISHED
 
 def test_the_published_csv_is_exactly_the_export(tmp_path: Path) -> None:
     dataset = load_path(DATA).dataset
-    files = published_files(dataset, release_of(b"x", date(2026, 11, 23)))
+    files = dict(published_files(dataset, release_of(b"x", date(2026, 11, 23))))
     assert sorted(files) == sorted(ADDRESSES)
     assert files[CSV] == to_csv(figure_rows(dataset, "fr"))
     document = json.loads(files[JSON])

@@ -584,8 +584,8 @@ def explorer(data: Published, language: str) -> None:
     everything = ui("all", language)
     # Codes, not labels, in the widgets and the address: a selection survives a language
     # switch and a shared link opens on the same rows.
-    codes = sorted(Theme(theme) for theme in {indicator.theme for indicator in dataset.indicators})
-    themes = url_multiselect(ui("theme", language), [theme.value for theme in codes], "theme",
+    codes = sorted({indicator.theme.value for indicator in dataset.indicators})
+    themes = url_multiselect(ui("theme", language), codes, "theme",
                              lambda code: THEMES[Theme(code)][language], everything)
     sources = url_multiselect(ui("source", language), [source.id for source in dataset.sources],
                               "source", lambda sid: _source_title(dataset, sid), everything)

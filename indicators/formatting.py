@@ -49,11 +49,7 @@ def value(figure: Figure, unit: Unit, language: str) -> str:
 
 def bounded(amount: float, qualifier: Qualifier, unit: Unit, language: str) -> str:
     """A value with its bound and unit, from its parts (a table row as much as a figure)."""
-    text = f"{_SYMBOLS[qualifier]}{_digits(amount, unit, language)}{_UNIT_SUFFIX.get(unit, '')}"
-    shown = isolate(text, language)  # the unit's word follows the sentence, as in in_words
-    if unit in (Unit.months, Unit.years):
-        shown += f" {UNITS[unit][language]}"
-    return shown
+    return _amount(_SYMBOLS[qualifier], amount, unit, language)
 
 
 def value_in_words(figure: Figure, unit: Unit, language: str) -> str:
@@ -64,12 +60,19 @@ def value_in_words(figure: Figure, unit: Unit, language: str) -> str:
 def in_words(amount: float, qualifier: Qualifier, unit: Unit, language: str) -> str:
     """A value with its bound in words ("plus de 100"), from its parts: a table's cell reads
     in any direction, where a symbol ("> 100") is mirrored in a right-to-left grid."""
-    # Only the digits are isolated: the unit's word belongs to the sentence's direction
-    # ("أكثر من 3 سنوات", not "أكثر من سنوات 3").
-    shown = isolate(f"{_digits(amount, unit, language)}{_UNIT_SUFFIX.get(unit, '')}", language)
+    shown = _amount("", amount, unit, language)
+    return shown if qualifier == Qualifier.exact else f"{QUALIFIERS[qualifier][language]} {shown}"
+
+
+def _amount(symbol: str, amount: float, unit: Unit, language: str) -> str:
+    """The digits (after a bound's symbol) and the unit. Only the digits and symbols are
+    isolated: a unit's word belongs to the sentence's direction ("أكثر من 3 سنوات", not
+    "أكثر من سنوات 3")."""
+    shown = isolate(f"{symbol}{_digits(amount, unit, language)}{_UNIT_SUFFIX.get(unit, '')}",
+                    language)
     if unit in (Unit.months, Unit.years):
         shown += f" {UNITS[unit][language]}"
-    return shown if qualifier == Qualifier.exact else f"{QUALIFIERS[qualifier][language]} {shown}"
+    return shown
 
 
 def _digits(amount: float, unit: Unit, language: str) -> str:

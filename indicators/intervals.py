@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from indicators.models import Figure, Qualifier
-from indicators.periods import parse_partial, parse_period
+from indicators.periods import DISTINCT_DATES, parse_partial, parse_period
 
 # "environ 12 000", "près de 83 %": a reading within 10 % either side agrees with it. Press
 # and officials round "about" figures to two significant digits, which stays within this.
@@ -70,12 +70,7 @@ def _half_unit(value: float) -> float:
     return 0.5 * 10.0 ** -places
 
 
-# Periods and count dates repeat across a file (a year, a month): each distinct one is read
-# once. Bounded, as a draft can hold any number of distinct ones.
-_DISTINCT = 4096
-
-
-@lru_cache(maxsize=_DISTINCT)
+@lru_cache(maxsize=DISTINCT_DATES)  # each distinct text read once
 def time_span(period: str | None) -> tuple[date, date]:
     """The first and last day a period can mean; undated is all of time."""
     if not period:
@@ -84,7 +79,7 @@ def time_span(period: str | None) -> tuple[date, date]:
     return (start.first_day() if start else BEGINNING, end.last_day() if end else END)
 
 
-@lru_cache(maxsize=_DISTINCT)
+@lru_cache(maxsize=DISTINCT_DATES)  # each distinct text read once
 def as_of_day(text: str | None) -> date | None:
     """The day a running count was taken (the first day of a partial date)."""
     return parse_partial(text).first_day() if text else None

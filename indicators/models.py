@@ -221,8 +221,6 @@ class Note(_Record):
         return self
 
 
-# A plain string is a note in the language of the source it is about; a mapping gives it in
-# the languages it was written in, and the page shows the reader's when there is one.
 # The two shapes a note takes, as pydantic names them in an error's location.
 NOTE_TAGS = ("text", "languages")
 
@@ -233,6 +231,8 @@ def _note_kind(value: Any) -> str:
     return "languages" if isinstance(value, dict | Note) else "text"
 
 
+# A plain string is a note in the language of the source it is about; a mapping gives it in
+# the languages it was written in, and the page shows the reader's when there is one.
 NoteText = Annotated[
     Annotated[Text, Tag("text")] | Annotated[Note, Tag("languages")],
     Discriminator(_note_kind, custom_error_type="note",

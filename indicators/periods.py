@@ -110,19 +110,20 @@ def _refuse_other_writing(text: str) -> None:
                              f"{year:04d}-{month:02d}-{day:02d} (YYYY-MM-DD)")
 
 
-# Distinct dates and periods kept parsed: a file repeats a few hundred of them across all its
-# figures, and the model normalises every one (a tenth of building the models at 10k).
-_DISTINCT = 4096
+# Distinct dates and periods kept read: a file repeats a few hundred of them across all its
+# figures, and the model and the checks read every one (normalising them was a tenth of
+# building the models at 10k). Bounded, as a draft can hold any number of distinct ones.
+DISTINCT_DATES = 4096
 
 
-@lru_cache(maxsize=_DISTINCT)
+@lru_cache(maxsize=DISTINCT_DATES)
 def normal_date(text: str) -> str:
     """A partial date as stored: checked, in Latin digits (`٢٠١٤` is `2014`)."""
     point = parse_partial(text)
     return text if text.isascii() else str(point)
 
 
-@lru_cache(maxsize=_DISTINCT)
+@lru_cache(maxsize=DISTINCT_DATES)
 def normal_period(text: str) -> str:
     """A period as stored and compared: Latin digits, and `2014/2014` written `2014`."""
     start, end = parse_period(text)

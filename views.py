@@ -27,12 +27,15 @@ from indicators.citations import (
     Cited,
     cite,
     cite_figure,
+    cited_by_id,
     cited_figures,
     evidence,
     short_source,
     source_line,
 )
+from indicators.columnar import indicators_used
 from indicators.explore import (
+    HEADLINES,
     conflicts,
     filter_frame,
     headline_figures,
@@ -40,7 +43,7 @@ from indicators.explore import (
     table_view,
 )
 from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
-from indicators.models import Dataset, Dimension, Note, Qualifier, Source, Theme, note_in
+from indicators.models import Dataset, Note, Qualifier, Source, Theme, note_in
 from indicators.package import build_package
 from indicators.problems import DatasetError
 from indicators.publish import PUBLISHED
@@ -121,6 +124,9 @@ def plotly_config(language: str) -> dict[str, object]:
 # The explorer's table shows this many rows at most: a browser table of 100 000 rows with
 # their quotes costs tens of megabytes per rerun; the downloads always hold every row.
 MAX_TABLE_ROWS = 2_000
+# A figure picker lists this many of an indicator's figures: a few screens of a list, and
+# at 100 000 figures (about 800 per indicator) the options stay a small part of a rerun.
+MAX_PICKER = 500
 # The explorer's columns sized to what they hold (indicator, value, period, theme, source,
 # source type, quote): sized to its first rows, a long source title pushed the columns after
 # it out of sight, and in Arabic its header with them.
@@ -258,27 +264,22 @@ class Published:
     release: Release | None = None  # the version readers cite
     path: str = ""  # the data file, whose repository holds each figure's history
 
-    def items(self) -> list[Cited]:
-        return _cited(self.version, self.dataset)
-
     def frame(self, language: str) -> pd.DataFrame:
         return _frame(self.version, language, self.dataset)
 
 
 # Built once per data version and language and shared by every session: at thousands of
 # figures, rebuilding them on each rerun cost more than the rest of the script. Arguments
-# starting with "_" are not hashed; the version names them. Nothing here is mutated.
+# starting with "_" are not hashed; the version names them. Nothing here is mutated. The
+# figures are columns (indicators/columnar.py): each builder makes the figures it reads and
+# keeps what it drew, never the figures.
 @st.cache_resource(max_entries=4)
-def _cited(version: str, _dataset: Dataset) -> list[Cited]:
-    return cited_figures(_dataset)
-
-
-@st.cache_resource(max_entries=4)
-def _headlines(version: str, _items: Sequence[Cited],
-               _dimensions: Sequence[Dimension]) -> list[tuple[Cited, list[Cited]]]:
+def _headlines(version: str, _dataset: Dataset) -> list[tuple[Cited, list[Cited]]]:
     # A campaign is an occurrence, not a part: its figures can head a card.
-    occurrences = {dimension.id for dimension in _dimensions if not dimension.parts}
-    return headline_figures(_items, occurrences)
+    occurrences = {dimension.id for dimension in _dataset.dimensions if not dimension.parts}
+    used = indicators_used(_dataset.figures)
+    chosen = [code for code in HEADLINES if code in used] or used[:len(HEADLINES)]
+    return headline_figures(cited_figures(_dataset, chosen), occurrences)
 
 
 @st.cache_resource(max_entries=4)
@@ -293,25 +294,6 @@ def _frame(version: str, language: str, _dataset: Dataset) -> pd.DataFrame:
     if language == "fr":
         return figure_frame(_dataset, "fr")
     return in_language(_frame(version, "fr", _dataset), _dataset, language)
-
-
-@st.cache_resource(max_entries=64)
-def _theme_charts(version: str, theme: Theme, language: str, _items: Sequence[Cited],
-                  _dimensions: Sequence[Dimension], _credit: str = "") -> ThemeCharts:
-    drawn = theme_charts(_items, language, _dimensions, credit=_credit)
-    return replace(drawn, charts=tuple(replace(chart, figure=DrawnFigure(chart.figure))
-                                       for chart in drawn.charts))
-
-
-@st.cache_resource(max_entries=24)
-def _theme_members(version: str, theme: Theme, _items: Sequence[Cited]) -> list[Cited]:
-    return [item for item in _items if item.indicator.theme == theme]
-
-
-@st.cache_resource(max_entries=64)
-def _conflict_text(version: str, theme: Theme, language: str, _members: Sequence[Cited],
-                   _dimensions: Sequence[Dimension]) -> str:
-    return conflict_text(_members, language, Names(_dimensions))
 
 
 class DrawnFigure(go.Figure):
@@ -332,36 +314,50 @@ class DrawnFigure(go.Figure):
 
 @dataclass(frozen=True)
 class ThemeParts:
-    """What a theme view shows besides its charts, built once per data version and language:
-    the rows its table shows (at most MAX_TABLE_ROWS, of `rows`), its figures by indicator,
+    """What a theme view shows, built once per data version and language: its charts, the
+    note on its conflicts, the rows its table shows (at most MAX_TABLE_ROWS, of `rows`),
+    the ids its figure picker offers per indicator (at most MAX_PICKER, of `per_indicator`),
     the indicators' labels, and its sources."""
 
+    drawn: ThemeCharts
+    conflicts: str
     table: pd.DataFrame
     rows: int
-    by_indicator: dict[str, list[int]]
+    by_indicator: dict[str, list[str]]
+    per_indicator: dict[str, int]
     indicators: dict[str, str]
     sources: list[Source]
 
 
 @st.cache_resource(max_entries=64)
-def _theme_parts(version: str, theme: Theme, language: str,
-                 _members: Sequence[Cited]) -> ThemeParts:
-    by_indicator: dict[str, list[int]] = {}
-    for index, item in enumerate(_members):
-        by_indicator.setdefault(item.indicator.id, []).append(index)
+def _theme_parts(version: str, theme: Theme, language: str, _dataset: Dataset,
+                 _credit: str = "") -> ThemeParts:
+    codes = [indicator.id for indicator in _dataset.indicators if indicator.theme == theme]
+    members = cited_figures(_dataset, codes)  # made for this build only, then let go
+    drawn = theme_charts(members, language, _dataset.dimensions, credit=_credit)
+    drawn = replace(drawn, charts=tuple(replace(chart, figure=DrawnFigure(chart.figure))
+                                        for chart in drawn.charts))
+    by_indicator: dict[str, list[str]] = {}
+    for item in members:
+        by_indicator.setdefault(item.indicator.id, []).append(item.figure.id)
     # Only the rows shown are written out: at 100 000 figures a theme's whole table was
     # tens of megabytes per language, of which 2 000 rows were ever sent.
     return ThemeParts(
-        pd.DataFrame(table_view(_members[:MAX_TABLE_ROWS], language)), len(_members),
-        by_indicator, {item.indicator.id: item.indicator.label[language] for item in _members},
-        list({item.source.id: item.source for item in _members}.values()))
+        drawn, conflict_text(members, language, Names(_dataset.dimensions)),
+        pd.DataFrame(table_view(members[:MAX_TABLE_ROWS], language)), len(members),
+        {code: ids[:MAX_PICKER] for code, ids in by_indicator.items()},
+        {code: len(ids) for code, ids in by_indicator.items()},
+        {item.indicator.id: item.indicator.label[language] for item in members},
+        list({item.source.id: item.source for item in members}.values()))
 
 
 @st.cache_resource(max_entries=256)
 def _picker_titles(version: str, theme: Theme, language: str, indicator: str,
-                   _members: Sequence[Cited], _rows: Sequence[int]) -> dict[int, str]:
+                   _dataset: Dataset, _ids: Sequence[str]) -> dict[str, str]:
     """The figure picker's labels for one indicator, written when it is first picked."""
-    return {row: _figure_title(_members[row], language) for row in _rows}
+    wanted = set(_ids)
+    return {item.figure.id: _figure_title(item, language)
+            for item in cited_figures(_dataset, [indicator]) if item.figure.id in wanted}
 
 
 @st.cache_resource(max_entries=12)
@@ -374,7 +370,7 @@ def _timeline(version: str, language: str,
 def overview(data: Published, language: str) -> None:
     """Headline cards first, so they paint before any chart."""
     st.header(ui("overview", language))
-    headlines = _headlines(data.version, data.items(), data.dataset.dimensions)
+    headlines = _headlines(data.version, data.dataset)
     names = Names(data.dataset.dimensions)
     st.markdown(CARD_CSS, unsafe_allow_html=True)  # static style, no data
     for column, (item, others) in _in_rows(headlines):
@@ -385,23 +381,18 @@ def overview(data: Published, language: str) -> None:
 def theme_view(theme: Theme, data: Published, language: str, selected: str | None) -> None:
     """A theme's conflicts, its comparisons, its lone figures, table, sources and citations."""
     st.header(THEMES[theme][language])
-    members = _theme_members(data.version, theme, data.items())
     names = Names(data.dataset.dimensions)
-    note_text = _conflict_text(data.version, theme, language, members, data.dataset.dimensions)
-    if note_text:
-        st.warning(markdown_escape(note_text))
-    drawn = _theme_charts(data.version, theme, language, members, data.dataset.dimensions,
-                          cite_dataset(data.release))
-    comparisons(drawn, language, key=f"chart-{theme.value}")
-    lone_cards(drawn.cards, language, names)
-    parts = _theme_parts(data.version, theme, language, members)
+    parts = _theme_parts(data.version, theme, language, data.dataset, cite_dataset(data.release))
+    if parts.conflicts:
+        st.warning(markdown_escape(parts.conflicts))
+    comparisons(parts.drawn, language, key=f"chart-{theme.value}")
+    lone_cards(parts.drawn.cards, language, names)
     st.caption(ui("table_caption", language))
     if parts.rows > MAX_TABLE_ROWS:
         st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
     st.dataframe(parts.table, hide_index=True, width="stretch")
     sources_list(parts.sources, language)
-    cite_one(members, parts, language, selected, key=f"cite-{theme.value}", data=data,
-             theme=theme)
+    cite_one(parts, language, selected, key=f"cite-{theme.value}", data=data, theme=theme)
 
 
 def comparisons(drawn: ThemeCharts, language: str, key: str) -> None:
@@ -444,31 +435,42 @@ def lone_cards(items: Sequence[Cited], language: str, names: Names,
         st.caption(ui("cards_more", language).format(n=len(items) - limit))
 
 
-def cite_one(members: Sequence[Cited], parts: ThemeParts, language: str,
-             selected: str | None, key: str, data: Published, theme: Theme) -> None:
+def cite_one(parts: ThemeParts, language: str, selected: str | None, key: str,
+             data: Published, theme: Theme) -> None:
     """Pick an indicator, then any of its figures, and see its definition, source, quote and
     citation. Two short lists, not one of every figure: at 100 000 figures a theme's single
-    picker sent every session some 17 000 options on each rerun."""
-    if not members:
+    picker sent every session some 17 000 options on each rerun; an indicator's list stops
+    at MAX_PICKER, and a figure past it is still reached by its address (`?figure=`)."""
+    if not parts.by_indicator:
         return
     st.subheader(ui("figures_and_citations", language))
-    figure = st.query_params.get("figure")
-    wanted = next((index for index, item in enumerate(members) if item.figure.id == figure),
-                  None)
+    wanted = cited_by_id(data.dataset, st.query_params.get("figure", ""))
+    if wanted is not None and wanted.indicator.id not in parts.by_indicator:
+        wanted = None
     indicators = list(parts.by_indicator)
-    first = (members[wanted].indicator.id if wanted is not None
+    first = (wanted.indicator.id if wanted is not None
              else selected if selected in parts.by_indicator else indicators[0])
     # Keyed by language too: the labels follow a language switch, and the choice survives
     # it through the URL; the figure picker is keyed by its indicator, whose figures it lists.
     indicator = st.selectbox(ui("indicator", language), indicators,
                              index=indicators.index(first), key=f"{key}-indicator-{language}",
                              format_func=parts.indicators.__getitem__)
-    rows = parts.by_indicator[indicator]
-    titles = _picker_titles(data.version, theme, language, indicator, members, rows)
-    index = st.selectbox(ui("pick_figure", language), rows,
-                         index=rows.index(wanted) if wanted in rows else 0,
-                         key=f"{key}-{language}-{indicator}", format_func=titles.__getitem__)
-    item = members[index]
+    ids = parts.by_indicator[indicator]
+    titles = _picker_titles(data.version, theme, language, indicator, data.dataset, ids)
+    if wanted is not None and wanted.indicator.id == indicator and wanted.figure.id not in ids:
+        ids = [wanted.figure.id, *ids]
+        titles = {**titles, wanted.figure.id: _figure_title(wanted, language)}
+    if parts.per_indicator[indicator] > MAX_PICKER:
+        st.caption(ui("picker_capped", language).format(n=MAX_PICKER,
+                                                        total=parts.per_indicator[indicator]))
+    chosen = st.selectbox(ui("pick_figure", language), ids,
+                          index=ids.index(wanted.figure.id) if wanted and wanted.figure.id in ids
+                          else 0, key=f"{key}-{language}-{indicator}",
+                          format_func=titles.__getitem__)
+    item = (wanted if wanted is not None and wanted.figure.id == chosen
+            else cited_by_id(data.dataset, chosen))
+    if item is None:
+        return
     st.query_params.update({"indicator": item.indicator.id, "figure": item.figure.id})
     st.caption(markdown_escape(item.indicator.definition[language]))
     citation(item, language, key=f"{key}-{item.figure.id}", data=data)

@@ -16,6 +16,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from indicators import formatting
 from indicators.citations import Cited, short_source
+from indicators.columnar import figures_of
 from indicators.consistency import PLAUSIBLE_ORDER
 from indicators.countries import country_name
 from indicators.intervals import as_of_day, time_span, value_interval
@@ -1076,11 +1077,10 @@ def timeline_rows(dataset: Dataset, language: str) -> list[dict[str, object]]:
             "when": formatting.period(milestone.date, language),
             "source": short_source(sources[milestone.source]),
         })
-    indicators = {indicator.id: indicator for indicator in dataset.indicators}
-    for figure in dataset.figures:
+    indicators = {indicator.id: indicator for indicator in dataset.indicators
+                  if indicator.unit == Unit.year}
+    for figure in figures_of(dataset.figures, indicators):
         indicator = indicators[figure.indicator]
-        if indicator.unit != Unit.year:
-            continue
         day = date(int(figure.value), 1, 1)
         rows.append({
             "id": figure.id, "label": indicator.label[language],

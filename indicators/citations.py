@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from indicators.columnar import figure_by_id, figures_of, restating
 from indicators.formatting import colon, partial_date, quoted
 from indicators.labels import SOURCE_TYPES, ui
 from indicators.models import Dataset, Figure, Indicator, Source
@@ -22,22 +24,44 @@ class Cited:
     restatements: tuple[Cited, ...] = ()
 
 
-def cited_figures(dataset: Dataset) -> list[Cited]:
-    """Every figure joined to its indicator and source, in file order; restatements folded.
+def cited_figures(dataset: Dataset, indicators: Collection[str] | None = None) -> list[Cited]:
+    """Every figure (of these indicators) joined to its indicator and source, in file order;
+    restatements folded.
 
     A figure that restates another is not listed on its own: it rides with its original, so
     a chart, a card or a table shows the statement once, and its citation gives both quotes.
+    A restatement is of its original's indicator, so a choice of indicators keeps both.
     """
-    indicators = {indicator.id: indicator for indicator in dataset.indicators}
+    figures = (dataset.figures if indicators is None
+               else figures_of(dataset.figures, indicators))
+    return joined(dataset, figures)
+
+
+def cited_by_id(dataset: Dataset, figure_id: str) -> Cited | None:
+    """The figure with this id, joined with what restates it; None for an unknown id or a
+    restatement (which rides with its original)."""
+    figure = figure_by_id(dataset.figures, figure_id)
+    if figure is None or figure.restates is not None:
+        return None
+    return joined(dataset, [figure, *restating(dataset.figures, figure_id)])[0]
+
+
+def joined(dataset: Dataset, figures: Iterable[Figure]) -> list[Cited]:
+    """These figures joined to their indicator and source; the restating ones folded into
+    the originals among them."""
+    by_id = {indicator.id: indicator for indicator in dataset.indicators}
     sources = {source.id: source for source in dataset.sources}
-    restating: dict[str, list[Cited]] = {}
-    for figure in dataset.figures:
-        if figure.restates is not None:
-            restating.setdefault(figure.restates, []).append(
-                Cited(figure, indicators[figure.indicator], sources[figure.source]))
-    return [Cited(figure, indicators[figure.indicator], sources[figure.source],
-                  tuple(restating.get(figure.id, ())))
-            for figure in dataset.figures if figure.restates is None]
+    originals: list[Figure] = []
+    riding: dict[str, list[Cited]] = {}
+    for figure in figures:
+        if figure.restates is None:
+            originals.append(figure)
+        else:
+            riding.setdefault(figure.restates, []).append(
+                Cited(figure, by_id[figure.indicator], sources[figure.source]))
+    return [Cited(figure, by_id[figure.indicator], sources[figure.source],
+                  tuple(riding.get(figure.id, ())))
+            for figure in originals]
 
 
 def evidence(figure: Figure, language: str) -> str:

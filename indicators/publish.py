@@ -52,6 +52,9 @@ def _json(dataset: Dataset, release: Release | None) -> bytes:
         "created": release.day.isoformat() if release else None,
         "license": LICENSE,
         "license_note": LICENSE_NOTE,
-        **dataset.model_dump(mode="json", exclude_none=True),
+        **dataset.model_copy(update={"figures": []}).model_dump(mode="json", exclude_none=True),
     }
+    # The figures dumped one at a time: they may be columns, made into models on demand.
+    document["figures"] = [figure.model_dump(mode="json", exclude_none=True)
+                           for figure in dataset.figures]
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")

@@ -9,6 +9,8 @@ from typing import Any, cast
 
 import pandas as pd
 
+from indicators.columnar import breakdown_names
+from indicators.columnar import notes as notes_of
 from indicators.labels import THEMES
 from indicators.models import Dataset, Note, note_in
 
@@ -62,7 +64,7 @@ def _note(note: str | Note | None, language: str, source_language: str) -> Row:
 
 def columns_for(dataset: Dataset) -> tuple[str, ...]:
     """The CSV's columns for this dataset: the contract's 15, then the figure model's."""
-    used = dict.fromkeys(name for figure in dataset.figures for name in (figure.breakdown or {}))
+    used = breakdown_names(dataset.figures)
     return (*COLUMNS, "figure_id", *(f"{BREAKDOWN_PREFIX}{name}" for name in used), *TAIL)
 
 
@@ -138,8 +140,9 @@ def in_language(frame: pd.DataFrame, dataset: Dataset, language: str) -> pd.Data
         [indicators[code].label[language] for code in frame["indicator_id"]])
     shown["theme"] = pd.Categorical(
         [THEMES[indicators[code].theme][language] for code in frame["indicator_id"]])
-    notes = [_note(figure.note, language, sources[figure.source].language)
-             for figure in dataset.figures]
+    languages = [sources[code].language for code in frame["source_id"]]
+    notes = [_note(note, language, source_language)
+             for note, source_language in zip(notes_of(dataset.figures), languages, strict=True)]
     shown["note"] = [note["note"] for note in notes]
     shown["note_language"] = pd.Categorical([note["note_language"] for note in notes])
     return shown

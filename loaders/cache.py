@@ -2,7 +2,9 @@
 
 The key is the SHA-256 of the file's bytes together with a fingerprint of the code that
 validates it (every module of indicators/ and loaders/, the schema version, pydantic's
-version), so an edited file or changed rules can never be answered from the cache.
+version), so an edited file or changed rules can never be answered from the cache. An entry
+is an Arrow IPC file (indicators/columnar.py), mapped from disk when read: nothing in it is
+unpickled, and its figures stay columns.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from pathlib import Path
 
 import pydantic
 
+from indicators.columnar import columnar, from_bytes, to_bytes
 from indicators.models import SCHEMA_VERSION
 from indicators.validation import Validated
-from loaders import collector_paused, load_text, pickles
+from loaders import load_text
 from loaders.yaml_file import read_bytes
 
 # Entries kept per folder: the current file and a few recent versions to switch back to.
 KEEP = 4
+SUFFIX = ".arrow"
 _PACKAGES = (Path(__file__).resolve().parent.parent / "indicators", Path(__file__).resolve().parent)
 
 
@@ -49,22 +53,20 @@ def load_cached(path: str | Path, folder: str | Path) -> Validated:
     hit = lookup(raw, folder)
     if hit is not None:
         return hit
-    validated = load_text(raw, str(path))
+    validated = columnar(load_text(raw, str(path)))
     store(raw, folder, validated)
     return validated
 
 
 def lookup(raw: bytes, folder: str | Path) -> Validated | None:
     """The validated data cached for these bytes under the current code, if any."""
-    entry = Path(folder) / f"{cache_key(raw)}.pickle"
-    with collector_paused():
-        return _read_entry(entry)
+    return _read_entry(Path(folder) / f"{cache_key(raw)}{SUFFIX}")
 
 
 def store(raw: bytes, folder: str | Path, validated: Validated) -> None:
     """Remember the validated data for these bytes (a full or read-only disk is no error)."""
     folder = Path(folder)
-    _write_entry(folder, folder / f"{cache_key(raw)}.pickle", validated)
+    _write_entry(folder, folder / f"{cache_key(raw)}{SUFFIX}", validated)
 
 
 def _private(folder: Path) -> bool:
@@ -80,11 +82,10 @@ def _private(folder: Path) -> bool:
 def _read_entry(entry: Path) -> Validated | None:
     if not _private(entry.parent) or not entry.is_file():
         return None
-    try:  # the folder is ours alone (_private), and its pickles build dataset classes only
-        loaded = pickles.loads(entry.read_bytes())
-    except Exception:  # any damage: truncated, garbled, another class named
+    try:  # the folder is ours alone (_private); an entry holds data, never code
+        return from_bytes(entry)
+    except Exception:  # any damage: truncated, garbled, another schema
         return None
-    return loaded if isinstance(loaded, Validated) else None
 
 
 def _write_entry(folder: Path, entry: Path, validated: Validated) -> None:
@@ -93,7 +94,7 @@ def _write_entry(folder: Path, entry: Path, validated: Validated) -> None:
         if not _private(folder):
             return
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            handle.write(pickles.dumps(validated))
+            handle.write(to_bytes(validated))
         os.replace(handle.name, entry)
         _prune(folder)
     except OSError:
@@ -101,6 +102,7 @@ def _write_entry(folder: Path, entry: Path, validated: Validated) -> None:
 
 
 def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
+    entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    # Entries of the earlier format (pickles) are never read again.
+    for old in [*entries[KEEP:], *folder.glob("*.pickle")]:
         old.unlink(missing_ok=True)

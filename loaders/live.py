@@ -103,7 +103,7 @@ class LiveDataset:
             hit = lookup(raw, self.cache_dir)
             if hit is not None:
                 return hit
-        validated = check_in_child(raw, str(self.path), self.limits)
+        validated = check_in_child(raw, str(self.path), self.limits, columns=True)
         if self.cache_dir:
             store(raw, self.cache_dir, validated)
         return validated

@@ -3,8 +3,10 @@
 A draft pasted in the page and every new version of the data file are checked here, never in
 the server: a file that would crash libyaml, exhaust memory or run for minutes costs a child
 process and gives the editor a message, while the server and its other sessions carry on.
-Run as `python -m loaders.sandbox NAME MAX_BYTES CPU_SECONDS MEMORY_BYTES` with the YAML on
-standard input; the answer is a pickle on standard output.
+Run as `python -m loaders.sandbox NAME MAX_BYTES CPU_SECONDS MEMORY_BYTES text|bytes [columns]`
+with the YAML on standard input. The answer on standard output is a pickle of the result (a
+draft's dataset, or the problems), read back as dataset classes only; with `columns`, a valid
+file's dataset comes back as an Arrow IPC file (indicators/columnar.py), its figures as columns.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from indicators.columnar import from_bytes, to_bytes
 from indicators.problems import DatasetError, Problem
 from indicators.validation import Validated
 from loaders import DRAFT_MAX_BYTES, MAX_BYTES, load_text, pickles
@@ -33,6 +36,8 @@ _ROOT = Path(__file__).resolve().parent.parent
 _POLL_SECONDS = 0.1
 # Children run at a lower priority, so a reader's rerun in the server goes first.
 _NICENESS = 10
+# How an Arrow IPC file starts: a valid file's answer in columns.
+_ARROW = b"ARROW1"
 
 
 @dataclass(frozen=True)
@@ -65,13 +70,15 @@ class Cancelled(Exception):
 
 
 def check_in_child(content: str | bytes, name: str, limits: Limits,
-                   cancelled: Callable[[], bool] = lambda: False) -> Validated:
+                   cancelled: Callable[[], bool] = lambda: False,
+                   columns: bool = False) -> Validated:
     """Validate `content` in a child process; raise DatasetError with every problem or limit.
 
     Text (a paste) reaches the child as text, lone surrogates and all, so that the child's
     loader reports such a character where it stands, as it would in the server.
 
-    Waits for one of SLOTS; raises Cancelled when `cancelled()` turns true meanwhile.
+    Waits for one of SLOTS; raises Cancelled when `cancelled()` turns true meanwhile. With
+    `columns`, the dataset's figures come back as columns (what a server keeps).
     """
     deadline = time.monotonic() + limits.wall_seconds
     while not _slots.acquire(timeout=_POLL_SECONDS):
@@ -82,19 +89,20 @@ def check_in_child(content: str | bytes, name: str, limits: Limits,
                 f"the server is busy checking other files: try this {limits.what} again "
                 "in a minute")])
     try:
-        return _run(content, name, limits, cancelled)
+        return _run(content, name, limits, cancelled, columns)
     finally:
         _slots.release()
 
 
 def _run(content: str | bytes, name: str, limits: Limits,
-         cancelled: Callable[[], bool]) -> Validated:
+         cancelled: Callable[[], bool], columns: bool) -> Validated:
     is_text = isinstance(content, str)
     raw = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
     if len(raw) > limits.max_bytes:  # refused before any process starts
         raise DatasetError(name, [too_big(len(raw), limits.max_bytes)])
     command = [sys.executable, "-m", "loaders.sandbox", name, str(limits.max_bytes),
-               str(limits.cpu_seconds), str(limits.memory_bytes), "text" if is_text else "bytes"]
+               str(limits.cpu_seconds), str(limits.memory_bytes), "text" if is_text else "bytes",
+               *(["columns"] if columns else [])]
     # The input goes through an unnamed temporary file, not a pipe: the child reads it at
     # its own pace while this thread only polls, so neither side can block the other.
     with tempfile.TemporaryFile() as source:
@@ -125,6 +133,11 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
 
 def _answer(code: int, out: bytes, name: str, limits: Limits) -> Validated:
     """The child's result, or the limit or crash that ended it, as an editor's message."""
+    if code == 0 and out.startswith(_ARROW):
+        try:  # data only: a table of figures and JSON, checked as they are read
+            return from_bytes(out)
+        except Exception:
+            raise DatasetError(name, [_crash(limits, "an unreadable answer")]) from None
     if code in (0, 1) and out:
         # Built from dataset classes only: a child taken over by a hostile file could write
         # any pickle here, and must not run code in the server by it.
@@ -176,7 +189,10 @@ def _main(argv: list[str]) -> int:
     # the answer; each is the same message for the editor.
     try:
         answer = _check(name, max_bytes, text=argv[4] == "text")
-        reply = pickles.dumps(answer)
+        if answer[0] == "valid" and argv[5:] == ["columns"]:
+            reply = to_bytes(cast(Validated, answer[1]))
+        else:
+            reply = pickles.dumps(answer)
     except MemoryError:
         answer = ("limit", "memory")
         reply = pickles.dumps(answer)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import loaders.cache as cache_module
-from loaders import pickles
+from indicators.columnar import FigureColumns
 from loaders.cache import KEEP, cache_key, load_cached
 from tests.conftest import MINIMAL
 
@@ -32,7 +32,7 @@ def test_second_load_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.Mo
     _fail_if_validated(monkeypatch)
     again = load_cached(data, folder)
     assert again == first
-    assert len(list(folder.glob("*.pickle"))) == 1
+    assert len(list(folder.glob("*.arrow"))) == 1
 
 
 def test_an_edited_file_is_never_served_from_the_cache(tmp_path: Path) -> None:
@@ -55,27 +55,54 @@ def test_a_damaged_entry_is_rebuilt(tmp_path: Path) -> None:
     data, folder = tmp_path / "data.yaml", tmp_path / "cache"
     _save(data, MINIMAL)
     load_cached(data, folder)
-    entry = next(folder.glob("*.pickle"))
+    entry = next(folder.glob("*.arrow"))
     entry.write_bytes(b"not a pickle")
     assert load_cached(data, folder).dataset.figures[0].value == 23096
 
 
+_ran: list[str] = []
+
+
+def _run() -> None:
+    _ran.append("unpickled")
+
+
 class _Runs:
-    """Unpickling this would call os.getpid: a stand-in for any code a pickle can run."""
+    """Unpickling this would call _run: a stand-in for any code a pickle can run."""
 
     def __reduce__(self) -> tuple[object, tuple[()]]:
-        return os.getpid, ()
+        return _run, ()
 
 
-def test_an_entry_naming_another_class_is_rebuilt_not_run(tmp_path: Path) -> None:
+def test_an_entry_is_an_arrow_file_its_figures_columns(tmp_path: Path) -> None:
     data, folder = tmp_path / "data.yaml", tmp_path / "cache"
     _save(data, MINIMAL)
     load_cached(data, folder)
-    entry = next(folder.glob("*.pickle"))
+    assert next(folder.glob("*.arrow")).read_bytes()[:6] == b"ARROW1"
+    again = load_cached(data, folder)
+    assert isinstance(again.dataset.figures, FigureColumns)
+    assert again.dataset.figures[0].value == 23096
+
+
+def test_a_pickle_in_place_of_an_entry_is_rebuilt_never_run(tmp_path: Path) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(data, MINIMAL)
+    load_cached(data, folder)
+    entry = next(folder.glob("*.arrow"))
     entry.write_bytes(pickle.dumps(_Runs()))
-    with pytest.raises(pickle.UnpicklingError, match=r"^posix\.getpid is not part of a dataset$"):
-        pickles.loads(entry.read_bytes())
     assert load_cached(data, folder).dataset.figures[0].value == 23096
+    assert _ran == []
+    assert entry.read_bytes()[:6] == b"ARROW1"
+
+
+def test_entries_of_the_earlier_format_are_removed(tmp_path: Path) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    (folder / f"{'0' * 64}.pickle").write_bytes(pickle.dumps(_Runs()))
+    _save(data, MINIMAL)
+    load_cached(data, folder)
+    assert not list(folder.glob("*.pickle"))
+    assert _ran == []
 
 
 def test_a_folder_others_can_write_is_not_trusted(tmp_path: Path,
@@ -103,7 +130,7 @@ def test_broken_file_is_an_error_not_a_cache_entry(tmp_path: Path) -> None:
     _save(data, "a: [")
     with pytest.raises(DatasetError):
         load_cached(data, folder)
-    assert not list(folder.glob("*.pickle"))
+    assert not list(folder.glob("*.arrow"))
 
 
 def test_old_entries_are_pruned(tmp_path: Path) -> None:
@@ -113,4 +140,4 @@ def test_old_entries_are_pruned(tmp_path: Path) -> None:
             "23 096", f"23 09{version}")
         data.write_text(text, encoding="utf-8")
         load_cached(data, folder)
-    assert len(list(folder.glob("*.pickle"))) == KEEP
+    assert len(list(folder.glob("*.arrow"))) == KEEP

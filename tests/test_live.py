@@ -130,7 +130,7 @@ def test_files_are_validated_in_a_child_and_cached(tmp_path: Path) -> None:
     _save(path, MINIMAL, 1)
     live = LiveDataset(path, folder)
     assert live.current().validated.dataset.figures[0].value == 23096  # type: ignore[union-attr]
-    assert len(list(folder.glob("*.pickle"))) == 1
+    assert len(list(folder.glob("*.arrow"))) == 1
     _save(path, MINIMAL.replace("value: 23096", "vaule: 23096"), 2)
     broken = live.current()
     assert broken.error is not None

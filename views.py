@@ -372,7 +372,6 @@ def overview(data: Published, language: str) -> None:
     st.header(ui("overview", language))
     headlines = _headlines(data.version, data.dataset)
     names = Names(data.dataset.dimensions)
-    st.markdown(CARD_CSS, unsafe_allow_html=True)  # static style, no data
     for column, (item, others) in _in_rows(headlines):
         with column, st.container(border=True):
             card(item, language, others=others, names=names, data=data)
@@ -427,7 +426,6 @@ def lone_cards(items: Sequence[Cited], language: str, names: Names,
     if not items:
         return
     st.subheader(ui("lone_figures", language))
-    st.markdown(CARD_CSS, unsafe_allow_html=True)  # static style, no data
     for column, item in _in_rows(items[:limit]):
         with column, st.container(border=True):
             card(item, language, others=(), names=names, citable=False)
@@ -676,7 +674,7 @@ def draft_view(language: str) -> None:
     """
     st.header(ui("draft", language))
     st.caption(ui("draft_help", language))
-    st.markdown(uploader_css(language), unsafe_allow_html=True)  # catalog texts, no data
+    st.html(uploader_css(language))  # catalog texts, no data
     uploaded = st.file_uploader(ui("draft_upload", language), type=["yaml", "yml"],
                                 key="draft-file")
     pasted = st.text_area(ui("draft_paste", language), height=260, key="draft-text",

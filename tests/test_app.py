@@ -182,6 +182,23 @@ def test_html_in_the_data_is_shown_as_text(data_file: Path) -> None:
                 assert not element.proto.allow_html
 
 
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_raw_html_is_static_style_and_the_language_script(data_file: Path,
+                                                          language: str) -> None:
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    data_file.write_text(MINIMAL.replace("Titre", f'"{hostile}"').replace(
+        "{fr: Libellé,", f"{{fr: '{hostile}',"), encoding="utf-8")
+    for view in VIEWS:
+        elements = [element.proto for element in _app(view=view, lang=language).get("html")]
+        assert not any("alert" in element.body for element in elements)
+        scripts = [element for element in elements if element.unsafe_allow_javascript]
+        assert len(scripts) == 1
+        assert scripts[0].body.startswith(
+            f"<script>const d = document.documentElement; d.lang = '{language}'; ")
+        styles = [element.body for element in elements if not element.unsafe_allow_javascript]
+        assert styles and all(body.strip().startswith("<style>") for body in styles)
+
+
 def test_first_load_invalid_shows_errors_not_a_traceback(data_file: Path) -> None:
     data_file.write_text(MINIMAL.replace("value: 23096", "vaule: 23096"), encoding="utf-8")
     app = _app()

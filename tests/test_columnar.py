@@ -125,7 +125,7 @@ def test_bytes_that_are_not_a_table_of_figures_are_refused() -> None:
     sink = pa.BufferOutputStream()
     with pa.ipc.new_file(sink, other.schema) as writer:
         writer.write_table(other)
-    with pytest.raises(ValueError, match="^not a table of figures$"):
+    with pytest.raises(ValueError, match=r"^not a table of figures$"):
         from_bytes(bytes(sink.getvalue()))
 
 

@@ -33,7 +33,8 @@ SCHEMA = pa.schema([
     # A value the file wrote as a whole number stays an int (23096, not 23096.0).
     ("integral", pa.bool_()),
     ("qualifier", _REPEATED), ("period", _REPEATED), ("as_of", _REPEATED),
-    # The breakdown as canonical JSON ({"campaign": "2016"}), or null for a total.
+    # The breakdown as JSON in the order the file wrote it ({"campaign": "2016"}), or null
+    # for a total.
     ("breakdown", _REPEATED), ("restates", _TEXT), ("source", _REPEATED), ("quote", _TEXT),
     ("as_written", _TEXT), ("locator", _REPEATED), ("value_in_words", _TEXT),
     # A note is a plain text (the source's language) or one text per language.
@@ -41,6 +42,7 @@ SCHEMA = pa.schema([
 ])
 _PLAIN = ("id", "indicator", "period", "as_of", "restates", "source", "quote", "as_written",
           "locator", "value_in_words")
+_AFTER_BREAKDOWN = ("restates", "source", "quote", "as_written", "locator", "value_in_words")
 Record = TypeVar("Record", bound=BaseModel)
 # One set of field names per shape of record, shared: never changed, the models are frozen.
 _shapes: dict[frozenset[str], set[str]] = {}
@@ -133,8 +135,8 @@ def to_table(figures: Sequence[Figure]) -> pa.Table:
         columns["value"].append(float(figure.value))
         columns["integral"].append(isinstance(figure.value, int))
         columns["qualifier"].append(figure.qualifier.value)
-        columns["breakdown"].append(json.dumps(figure.breakdown, ensure_ascii=False,
-                                               sort_keys=True) if figure.breakdown else None)
+        columns["breakdown"].append(json.dumps(figure.breakdown, ensure_ascii=False)
+                                    if figure.breakdown else None)
         note = figure.note
         columns["note"].append(note if isinstance(note, str) else None)
         for language in _NOTES:
@@ -154,16 +156,19 @@ def _figures(table: pa.Table) -> list[Figure]:
     qualifiers = {qualifier.value: qualifier for qualifier in Qualifier}
     figures = []
     for row in range(table.num_rows):
-        fields: dict[str, Any] = {name: columns[name][row] for name in _PLAIN}
         value = columns["value"][row]
-        fields["value"] = int(value) if columns["integral"][row] else value
-        fields["qualifier"] = qualifiers[columns["qualifier"][row]]
         breakdown = columns["breakdown"][row]
         if breakdown is not None and breakdown not in breakdowns:
             breakdowns[breakdown] = json.loads(breakdown)
-        fields["breakdown"] = None if breakdown is None else dict(breakdowns[breakdown])
-        fields["value_in_words"] = columns["value_in_words"][row]
-        fields["note"] = _note(columns, row)
+        # In the model's order of fields, as validation leaves them: a dump lists them so.
+        fields: dict[str, Any] = {
+            "id": columns["id"][row], "indicator": columns["indicator"][row],
+            "value": int(value) if columns["integral"][row] else value,
+            "qualifier": qualifiers[columns["qualifier"][row]],
+            "period": columns["period"][row], "as_of": columns["as_of"][row],
+            "breakdown": None if breakdown is None else dict(breakdowns[breakdown]),
+            **{name: columns[name][row] for name in _AFTER_BREAKDOWN},
+            "note": _note(columns, row)}
         figures.append(_record(Figure, fields))
     return figures
 

@@ -180,12 +180,17 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = No
         rows = list(rows)
         columns = list(rows[0].keys()) if rows else list(COLUMNS)
     columns = list(columns)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
+    # Encoded as it is written: one text of the whole file, then its bytes, held the file
+    # three times over (a single Arabic letter makes a Python text 2-4 bytes a character).
+    buffer = io.BytesIO()
+    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, delimiter=separator, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(row.get(column, ""), decimal) for column in columns])
-    return buffer.getvalue().encode("utf-8-sig")
+    text.flush()
+    text.detach()
+    return buffer.getvalue()
 
 
 def _cell(value: Any, decimal: str) -> Any:

@@ -24,6 +24,7 @@ from indicators.columnar import (
     to_table,
 )
 from indicators.models import Note
+from indicators.publish import published_files
 from indicators.validation import Validated
 from loaders import load_path
 from tests.conftest import DATA, Loader
@@ -45,6 +46,7 @@ def test_every_figure_comes_back_equal(real: Validated, stored: Validated) -> No
     for before, after in zip(real.dataset.figures, stored.dataset.figures, strict=True):
         assert after == before
         assert after.model_dump() == before.model_dump()
+        assert list(after.model_dump()) == list(before.model_dump())  # in the model's order
         assert type(after.value) is type(before.value)  # 23096 stays an int
         assert type(after.note) is type(before.note)  # a plain note or one per language
 
@@ -114,6 +116,12 @@ def test_columns_are_a_fraction_of_the_models(tmp_path: Path) -> None:
     # Repeated texts stored once: about 150 bytes a figure with its quote.
     assert table.nbytes / 2_000 < 300
     assert columnar(validated).dataset.figures == validated.dataset.figures
+
+
+def test_published_files_are_the_same_bytes_from_columns(real: Validated,
+                                                          stored: Validated) -> None:
+    assert dict(published_files(stored.dataset, None)) == dict(
+        published_files(real.dataset, None))
 
 
 def test_bytes_that_are_not_a_table_of_figures_are_refused() -> None:

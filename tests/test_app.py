@@ -419,3 +419,18 @@ def test_the_explorers_selection_is_in_the_address_and_survives_a_language_switc
     assert app.multiselect(key="filter-theme").format_func("regularisation") == "التسوية"
     app.multiselect(key="filter-type").unselect("press").run()
     assert _all(app, "type") == []  # an emptied filter leaves the address
+
+
+def test_a_drawn_chart_hands_streamlit_the_same_specification() -> None:
+    import plotly.graph_objects as go
+    import plotly.io
+
+    from views import DrawnFigure
+
+    figure = go.Figure(go.Scatter(x=["2014-12-31", "2017-03-08"], y=[27649, 28400],
+                                  hovertext=["« plus de 27 000 »", "28 400"]))
+    figure.update_layout(title="Demandes déposées")
+    drawn = DrawnFigure(figure)
+    assert plotly.io.to_json(drawn.to_dict(), validate=False) == plotly.io.to_json(
+        figure, validate=False)
+    assert drawn.to_dict() is not drawn.to_dict()  # each rerun gets its own, to change freely

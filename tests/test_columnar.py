@@ -25,6 +25,7 @@ from indicators.columnar import (
 )
 from indicators.models import Note
 from indicators.publish import published_files
+from indicators.table import figure_frame, in_language, records
 from indicators.validation import Validated
 from loaders import load_path
 from tests.conftest import DATA, Loader
@@ -122,6 +123,19 @@ def test_published_files_are_the_same_bytes_from_columns(real: Validated,
                                                           stored: Validated) -> None:
     assert dict(published_files(stored.dataset, None)) == dict(
         published_files(real.dataset, None))
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_the_explorers_frame_read_off_the_columns_has_the_same_rows(
+        real: Validated, stored: Validated, language: str) -> None:
+    built, read = figure_frame(real.dataset, language), figure_frame(stored.dataset, language)
+    assert list(read.columns) == list(built.columns)
+    assert records(read) == records(built)
+    for column in built.columns:
+        if built[column].dtype == "category":
+            assert list(read[column].cat.categories) == list(built[column].cat.categories)
+    assert records(in_language(figure_frame(stored.dataset, "fr"), stored.dataset,
+                               language)) == records(built)
 
 
 def test_bytes_that_are_not_a_table_of_figures_are_refused() -> None:

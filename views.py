@@ -129,6 +129,9 @@ MAX_TABLE_ROWS = 2_000
 # A figure picker lists this many of an indicator's figures: a few screens of a list, and
 # at 100 000 figures (about 800 per indicator) the options stay a small part of a rerun.
 MAX_PICKER = 500
+# A card's citation lists this many of its other values: the real file's longest list is
+# about 40; at 100 000 figures a card had some 800, kept by the server and sent with it.
+MAX_OTHER_VALUES = 50
 # The explorer's columns sized to what they hold (indicator, value, period, theme, source,
 # source type, quote): sized to its first rows, a long source title pushed the columns after
 # it out of sight, and in Arabic its header with them.
@@ -214,7 +217,7 @@ def history(item: Cited, language: str, data: Published) -> None:
         text(f"• {change.day} · {change.message} ({change.commit}) — {what}")
 
 
-def card(item: Cited, language: str, *, others: Sequence[Cited],
+def card(item: Cited, language: str, *, others: Sequence[Cited], more: int = 0,
          names: Names | None = None, citable: bool = True,
          data: Published | None = None) -> None:
     """A figure, its part (campaign, country), date and source; its citation one click away.
@@ -234,7 +237,7 @@ def card(item: Cited, language: str, *, others: Sequence[Cited],
     st.caption(markdown_escape(f"{words}{part + ' · ' if part else ''}{_when(item, language)} · "
                                f"{ui('source', language)}{colon} {shown}"))
     if others:
-        st.caption(markdown_escape(ui("other_values", language).format(n=len(others))))
+        st.caption(markdown_escape(ui("other_values", language).format(n=len(others) + more)))
     if not citable:
         return
     # A popover renders its content only when opened: the cards paint as fast as bare
@@ -247,6 +250,8 @@ def card(item: Cited, language: str, *, others: Sequence[Cited],
             # other values, and an element each made the overview's rerun send hundreds.
             text("\n".join(f"• {_figure_title(other, language)} · {_when(other, language)}"
                             for other in others))
+            if more:
+                st.caption(ui("others_more", language).format(n=more))
 
 
 def _when(item: Cited, language: str) -> str:
@@ -276,12 +281,15 @@ class Published:
 # figures are columns (indicators/columnar.py): each builder makes the figures it reads and
 # keeps what it drew, never the figures.
 @st.cache_resource(max_entries=4)
-def _headlines(version: str, _dataset: Dataset) -> list[tuple[Cited, list[Cited]]]:
+def _headlines(version: str, _dataset: Dataset) -> list[tuple[Cited, list[Cited], int]]:
+    """Each card's figure, the first MAX_OTHER_VALUES of its other values, and how many
+    other values there are."""
     # A campaign is an occurrence, not a part: its figures can head a card.
     occurrences = {dimension.id for dimension in _dataset.dimensions if not dimension.parts}
     used = indicators_used(_dataset.figures)
     chosen = [code for code in HEADLINES if code in used] or used[:len(HEADLINES)]
-    return headline_figures(cited_figures(_dataset, chosen), occurrences)
+    return [(item, others[:MAX_OTHER_VALUES], len(others)) for item, others
+            in headline_figures(cited_figures(_dataset, chosen), occurrences)]
 
 
 @st.cache_resource(max_entries=4)
@@ -376,9 +384,10 @@ def overview(data: Published, language: str) -> None:
     st.header(ui("overview", language))
     headlines = _headlines(data.version, data.dataset)
     names = Names(data.dataset.dimensions)
-    for column, (item, others) in _in_rows(headlines):
+    for column, (item, others, count) in _in_rows(headlines):
         with column, st.container(border=True):
-            card(item, language, others=others, names=names, data=data)
+            card(item, language, others=others, more=count - len(others), names=names,
+                 data=data)
 
 
 def theme_view(theme: Theme, data: Published, language: str, selected: str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +12,7 @@ from indicators.validation import Validated, validate
 from loaders.yaml_file import MAX_BYTES, read_document, read_text
 
 __all__ = ["DRAFT_MAX_BYTES", "MAX_BYTES", "collector_paused", "load_path", "load_text",
-           "release_frozen"]
+           "release_frozen", "return_free_memory"]
 
 # A draft pasted or uploaded in the page is held in memory per session: 1 MB holds the real
 # file thirty times over and keeps a shared server safe. It is Streamlit's smallest upload
@@ -65,3 +66,17 @@ def release_frozen() -> None:
     if gc.get_freeze_count():
         gc.unfreeze()
         gc.collect()
+
+
+def return_free_memory() -> None:
+    """Hand the C heap's free pages back to the system, where glibc allows it.
+
+    Loading a version and publishing its files free tens of megabytes of buffers and
+    short-lived objects; glibc keeps such pages for reuse, so a server that loads once held
+    30-40 MB at 100 000 figures it would never use again. Elsewhere this does nothing.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return
+    libc.malloc_trim(0)

@@ -11,7 +11,7 @@ from pathlib import Path
 from indicators.problems import DatasetError
 from indicators.release import Release, release_of
 from indicators.validation import Validated
-from loaders import release_frozen
+from loaders import release_frozen, return_free_memory
 from loaders.cache import lookup, store
 from loaders.files import read_regular
 from loaders.sandbox import FILE_LIMITS, Limits, check_in_child
@@ -85,6 +85,7 @@ class LiveDataset:
             # the collector's sight, or every full collection rescans 100 000 figures
             # mid-rerun. Also after a failed load, since the old data is still shown.
             gc.freeze()
+            return_free_memory()
 
     def _next(self, previous: Snapshot) -> Snapshot:
         try:

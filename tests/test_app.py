@@ -68,7 +68,7 @@ def test_every_view_in_every_language(view: str, language: str) -> None:
     else:
         # Comparisons are charts, lone figures are cards; every figure is in the table.
         assert charts or app.metric
-        assert len(app.dataframe) == 1
+        assert len(app.table) == 1
         if view in ("regularisation", "voluntary_return"):
             assert len(charts) >= 2  # campaigns over time, what each source says
 
@@ -141,6 +141,30 @@ def test_picking_another_figure_shows_its_citation() -> None:
     picked = app.selectbox(key="cite-regularisation-fr-regularisation_applications_approved")
     assert _unescape(picked.format_func(picked.value)).startswith(
         "Demandes de régularisation approuvées — 23")
+
+
+def test_a_theme_draws_its_first_comparisons_and_the_others_on_request() -> None:
+    import views
+
+    app = _app(view="regularisation")
+    first = [chart.proto.spec for chart in app.get("plotly_chart")]
+    assert len(first) == views.FIRST_CHARTS
+    switch = app.toggle(key="chart-regularisation-rest")
+    assert switch.label.startswith("Afficher les ") and switch.value is False
+    switch.set_value(True).run()
+    every = [chart.proto.spec for chart in app.get("plotly_chart")]
+    assert every[:len(first)] == first and len(every) > len(first)
+    assert f"{len(every) - len(first)} autres" in switch.label
+
+
+def test_a_theme_table_is_a_plain_table_and_the_copyable_citation_opens_on_request() -> None:
+    app = _app(view="regularisation")
+    assert not app.dataframe
+    assert len(app.table) == 1
+    citations = [block.value for block in app.code]
+    assert len(citations) == 1 and "version" in citations[0]
+    assert [popover.proto.popover.label for popover in app.get("popover")] == [
+        "Citer ce chiffre"]
 
 
 def test_conflict_shown_side_by_side(data_file: Path) -> None:

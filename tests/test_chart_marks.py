@@ -64,6 +64,9 @@ def test_no_chart_holds_a_single_mark(view: str, language: str) -> None:
     app.query_params["view"] = view
     app.query_params["lang"] = language
     app.run()
+    for switch in app.toggle:  # a theme's other comparisons, drawn on request
+        switch.set_value(True)
+    app.run()
     assert not app.exception
     assert not app.error, [error.value for error in app.error]
     for chart in app.get("plotly_chart"):

@@ -54,6 +54,9 @@ def interactions(view: str) -> list[tuple[str, Interaction]]:
               "timeline": "cite-policy-indicator-fr"}
     if view in picker:
         found.append(("pick another indicator", _pick_another(picker[view])))
+    if view in THEME_VIEWS:  # the theme's comparisons past the first ones
+        found.append(("other comparisons on / off",
+                      _toggle(lambda app: app.toggle(key=f"chart-{view}-rest"), False, True)))
     if view == "explorer":
         found.append(("filter a theme on / off", _filter_theme))
     return found

@@ -572,10 +572,13 @@ def timeline_view(data: Published, language: str) -> None:
         st.plotly_chart(chart, key="chart-timeline", config=plotly_config(language),
                         alt=timeline_alt(rows, language))
     st.caption(ui("table_caption", language))
+    if len(rows) > MAX_TABLE_ROWS:
+        st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
     st.dataframe(pd.DataFrame([{ui("date", language): row["when"],
                                 ui("event", language): row["label"],
                                 ui("kind", language): row["kind"],
-                                ui("source", language): row["source"]} for row in rows]),
+                                ui("source", language): row["source"]}
+                               for row in rows[:MAX_TABLE_ROWS]]),
                  hide_index=True, width="stretch")
     sources = {source.id: source for source in dataset.sources}
     st.subheader(ui("figures_and_citations", language))

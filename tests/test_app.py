@@ -311,6 +311,18 @@ def test_explorer_caps_the_table_but_not_the_downloads(data_file: Path,
     assert "Le tableau montre les 1 premiers" in _texts(app)
 
 
+def test_every_table_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import views
+
+    monkeypatch.setattr(views, "MAX_TABLE_ROWS", 3)
+    monkeypatch.setattr(views, "THEME_TABLE_ROWS", 3)
+    for view, table in (("timeline", "dataframe"), ("regularisation", "table")):
+        app = _app(view=view)
+        shown = app.dataframe[0].value if table == "dataframe" else app.table[0].value
+        assert len(shown) == 3, view
+        assert "Le tableau montre les 3 premiers" in _texts(app), view
+
+
 def test_explorer_filters_speak_the_page_language() -> None:
     app = _app(view="explorer", lang="ar")
     assert app.multiselect(key="filter-theme").placeholder == "الكل"

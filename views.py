@@ -71,12 +71,15 @@ from loaders.sandbox import DRAFT_LIMITS, Cancelled, check_in_child
 # direction of their own language whatever the page's. Plotly measures its labels in a
 # hidden element of the page's body: measured right to left, the labels of an axis on the
 # right were drawn past the chart's edge. The charts draw Arabic right to left themselves
-# (reversed axes, labels isolated right to left), so plotly works left to right.
+# (reversed axes, labels isolated right to left), so plotly works left to right. A table
+# cell takes the direction of its own text: a French source title in an Arabic table kept
+# its ellipsis at its end, not before it.
 RTL_CSS = """
 <style>
 .stMain, section[data-testid="stSidebar"] { direction: rtl; text-align: right; }
 .stMain [data-testid="stMarkdownContainer"] { text-align: right; }
 [data-testid="stPlotlyChart"], #js-plotly-tester { direction: ltr; }
+[data-testid="stTable"] td, [data-testid="stTable"] td * { unicode-bidi: plaintext; }
 </style>
 """
 QUOTE_CSS = """

@@ -38,10 +38,10 @@ from indicators.citations import (
 )
 from indicators.columnar import indicators_used
 from indicators.explore import (
-    HEADLINES,
     conflicts,
     filter_frame,
     headline_figures,
+    headline_indicators,
     readable,
     table_view,
 )
@@ -311,8 +311,7 @@ def _headlines(version: str, _dataset: Dataset) -> list[tuple[Cited, list[Cited]
     other values there are."""
     # A campaign is an occurrence, not a part: its figures can head a card.
     occurrences = {dimension.id for dimension in _dataset.dimensions if not dimension.parts}
-    used = indicators_used(_dataset.figures)
-    chosen = [code for code in HEADLINES if code in used] or used[:len(HEADLINES)]
+    chosen = headline_indicators(indicators_used(_dataset.figures))
     return [(item, others[:MAX_OTHER_VALUES], len(others)) for item, others
             in headline_figures(cited_figures(_dataset, chosen), occurrences)]
 

@@ -53,13 +53,18 @@ def headline_figures(items: Sequence[Cited], occurrences: Collection[str] = ()
     by_indicator: dict[str, list[Cited]] = {}
     for item in items:
         by_indicator.setdefault(item.indicator.id, []).append(item)
-    chosen = [ind for ind in HEADLINES if ind in by_indicator] or list(by_indicator)
     cards = []
-    for indicator in chosen[:len(HEADLINES)]:
+    for indicator in headline_indicators(list(by_indicator)):
         ranked = sorted(by_indicator[indicator],
                         key=lambda item: _headline_rank(item, occurrences))
         cards.append((ranked[0], ranked[1:]))
     return cards
+
+
+def headline_indicators(used: Sequence[str]) -> list[str]:
+    """The indicators that get a card, of those with figures (in order of first figure):
+    the HEADLINES present, else the first len(HEADLINES) used."""
+    return ([code for code in HEADLINES if code in used] or list(used))[:len(HEADLINES)]
 
 
 def _headline_rank(item: Cited, occurrences: Collection[str]) -> tuple[int, int, int, int]:

@@ -54,7 +54,7 @@ def load_cached(path: str | Path, folder: str | Path) -> Validated:
     if hit is not None:
         return hit
     validated = columnar(load_text(raw, str(path)))
-    store(raw, folder, validated)
+    store(raw, folder, to_bytes(validated))
     return validated
 
 
@@ -63,10 +63,11 @@ def lookup(raw: bytes, folder: str | Path) -> Validated | None:
     return _read_entry(Path(folder) / f"{cache_key(raw)}{SUFFIX}")
 
 
-def store(raw: bytes, folder: str | Path, validated: Validated) -> None:
-    """Remember the validated data for these bytes (a full or read-only disk is no error)."""
+def store(raw: bytes, folder: str | Path, entry: bytes) -> None:
+    """Remember the validated data for these bytes, as `columnar.to_bytes` wrote it (a full
+    or read-only disk is no error)."""
     folder = Path(folder)
-    _write_entry(folder, folder / f"{cache_key(raw)}{SUFFIX}", validated)
+    _write_entry(folder, folder / f"{cache_key(raw)}{SUFFIX}", entry)
 
 
 def _private(folder: Path) -> bool:
@@ -88,13 +89,13 @@ def _read_entry(entry: Path) -> Validated | None:
         return None
 
 
-def _write_entry(folder: Path, entry: Path, validated: Validated) -> None:
+def _write_entry(folder: Path, entry: Path, data: bytes) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder):
             return
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            handle.write(to_bytes(validated))
+            handle.write(data)
         os.replace(handle.name, entry)
         _prune(folder)
     except OSError:

@@ -14,7 +14,7 @@ from indicators.validation import Validated
 from loaders import release_frozen, return_free_memory
 from loaders.cache import lookup, store
 from loaders.files import read_regular
-from loaders.sandbox import FILE_LIMITS, Limits, check_in_child
+from loaders.sandbox import FILE_LIMITS, Limits, columns_in_child
 from loaders.static import last_change
 
 Stamp = tuple[int, int, int] | None
@@ -104,9 +104,9 @@ class LiveDataset:
             hit = lookup(raw, self.cache_dir)
             if hit is not None:
                 return hit
-        validated = check_in_child(raw, str(self.path), self.limits, columns=True)
+        validated, written = columns_in_child(raw, str(self.path), self.limits)
         if self.cache_dir:
-            store(raw, self.cache_dir, validated)
+            store(raw, self.cache_dir, written)
         return validated
 
 

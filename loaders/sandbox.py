@@ -70,16 +70,28 @@ class Cancelled(Exception):
 
 
 def check_in_child(content: str | bytes, name: str, limits: Limits,
-                   cancelled: Callable[[], bool] = lambda: False,
-                   columns: bool = False) -> Validated:
+                   cancelled: Callable[[], bool] = lambda: False) -> Validated:
     """Validate `content` in a child process; raise DatasetError with every problem or limit.
 
     Text (a paste) reaches the child as text, lone surrogates and all, so that the child's
     loader reports such a character where it stands, as it would in the server.
 
-    Waits for one of SLOTS; raises Cancelled when `cancelled()` turns true meanwhile. With
-    `columns`, the dataset's figures come back as columns (what a server keeps).
+    Waits for one of SLOTS; raises Cancelled when `cancelled()` turns true meanwhile.
     """
+    return _checked(content, name, limits, cancelled, columns=False)[0]
+
+
+def columns_in_child(content: bytes, name: str, limits: Limits) -> tuple[Validated, bytes]:
+    """The same check, the dataset's figures coming back as columns (what a server keeps),
+    with the Arrow file the child wrote: the bytes a cache stores as they are."""
+    validated, written = _checked(content, name, limits, lambda: False, columns=True)
+    if written is None:  # a valid answer asked for in columns is never a pickle
+        raise DatasetError(name, [_crash(limits, "an unreadable answer")])
+    return validated, written
+
+
+def _checked(content: str | bytes, name: str, limits: Limits, cancelled: Callable[[], bool],
+             columns: bool) -> tuple[Validated, bytes | None]:
     deadline = time.monotonic() + limits.wall_seconds
     while not _slots.acquire(timeout=_POLL_SECONDS):
         if cancelled():
@@ -95,7 +107,7 @@ def check_in_child(content: str | bytes, name: str, limits: Limits,
 
 
 def _run(content: str | bytes, name: str, limits: Limits,
-         cancelled: Callable[[], bool], columns: bool) -> Validated:
+         cancelled: Callable[[], bool], columns: bool) -> tuple[Validated, bytes | None]:
     is_text = isinstance(content, str)
     raw = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
     if len(raw) > limits.max_bytes:  # refused before any process starts
@@ -131,11 +143,13 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
     child.communicate()
 
 
-def _answer(code: int, out: bytes, name: str, limits: Limits) -> Validated:
-    """The child's result, or the limit or crash that ended it, as an editor's message."""
+def _answer(code: int, out: bytes, name: str,
+            limits: Limits) -> tuple[Validated, bytes | None]:
+    """The child's result (with its bytes when they are an Arrow file), or the limit or crash
+    that ended it, as an editor's message."""
     if code == 0 and out.startswith(_ARROW):
         try:  # data only: a table of figures and JSON, checked as they are read
-            return from_bytes(out)
+            return from_bytes(out), out
         except Exception:
             raise DatasetError(name, [_crash(limits, "an unreadable answer")]) from None
     if code in (0, 1) and out:
@@ -146,7 +160,7 @@ def _answer(code: int, out: bytes, name: str, limits: Limits) -> Validated:
         except Exception:
             raise DatasetError(name, [_crash(limits, "an unreadable answer")]) from None
         if kind == "valid":
-            return rest[0]  # type: ignore[no-any-return]
+            return rest[0], None
         if kind == "invalid":
             raise DatasetError(rest[0], rest[1])
         raise DatasetError(name, [_limit_problem(limits, rest[0])])

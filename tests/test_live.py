@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from indicators.columnar import from_bytes
 from indicators.validation import Validated
 from loaders.live import LiveDataset
 from tests.conftest import MINIMAL
@@ -149,8 +150,24 @@ def test_a_cached_version_starts_no_child(tmp_path: Path, monkeypatch: pytest.Mo
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a child was started for a cached version")
 
-    monkeypatch.setattr(live_module, "check_in_child", refuse)
+    monkeypatch.setattr(live_module, "columns_in_child", refuse)
     assert LiveDataset(path, folder).current().error is None
+
+
+def test_the_cache_stores_the_childs_answer_as_written(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import loaders.cache as cache_module
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the child's answer was written out again")
+
+    monkeypatch.setattr(cache_module, "to_bytes", refuse)
+    path, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(path, MINIMAL, 1)
+    first = LiveDataset(path, folder).current()
+    assert first.error is None
+    [entry] = folder.glob("*.arrow")
+    assert from_bytes(entry).dataset == first.validated.dataset
 
 
 def test_a_file_cut_short_is_served_with_a_notice(tmp_path: Path) -> None:

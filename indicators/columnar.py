@@ -201,8 +201,10 @@ def _record(kind: type[Record], fields: dict[str, Any]) -> Record:
 def _note(columns: dict[str, list[Any]], row: int) -> str | Note | None:
     if columns["note"][row] is not None:
         return str(columns["note"][row])
-    texts = {language: columns[f"note_{language}"][row] for language in _NOTES}
-    return _record(Note, texts) if any(text is not None for text in texts.values()) else None
+    fr, ar, en = columns["note_fr"][row], columns["note_ar"][row], columns["note_en"][row]
+    if fr is None and ar is None and en is None:  # most figures: no note at all
+        return None
+    return _record(Note, {"fr": fr, "ar": ar, "en": en})
 
 
 def columnar(validated: Validated) -> Validated:

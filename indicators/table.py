@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 from indicators.columnar import FigureColumns, breakdown_names
 from indicators.columnar import notes as notes_of
 from indicators.labels import THEMES
-from indicators.models import Dataset, Indicator, Note, Source, note_in
+from indicators.models import Dataset, Figure, Indicator, Note, Source, note_in
 
 COLUMNS: tuple[str, ...] = (
     "indicator_id", "indicator", "theme", "value", "unit", "qualifier", "period",
@@ -176,11 +176,18 @@ def _frame_of_columns(dataset: Dataset, figures: FigureColumns,
             zero_copy_only=False)),
         "as_written": _texts(table["as_written"]), "locator": plain("locator"),
     }
-    notes = [_note(note, language, source_language) for note, source_language in zip(
-        notes_of(figures), columns["quote_language"], strict=True)]
-    columns["note"] = _texts(pa.chunked_array([pa.array([n["note"] for n in notes], pa.string())]))
-    columns["note_language"] = pd.Categorical([n["note_language"] for n in notes])
+    texts, written_in = _notes_in(figures, columns["quote_language"], language)
+    columns["note"] = _texts(pa.chunked_array([pa.array(texts, pa.string())]))
+    columns["note_language"] = pd.Categorical(written_in)
     return pd.DataFrame(columns, columns=list(columns_for(dataset)))
+
+
+def _notes_in(figures: Sequence[Figure], source_languages: Iterable[str],
+              language: str) -> tuple[list[str], list[str]]:
+    """Each figure's note as a table in `language` shows it, and the language it is in."""
+    shown = [_note(note, language, source_language) for note, source_language
+             in zip(notes_of(figures), source_languages, strict=True)]
+    return [note["note"] for note in shown], [note["note_language"] for note in shown]
 
 
 def _member_of(dimension: str) -> Callable[[str | None], str]:
@@ -217,11 +224,10 @@ def in_language(frame: pd.DataFrame, dataset: Dataset, language: str) -> pd.Data
         [indicators[code].label[language] for code in frame["indicator_id"]])
     shown["theme"] = pd.Categorical(
         [THEMES[indicators[code].theme][language] for code in frame["indicator_id"]])
-    languages = [sources[code].language for code in frame["source_id"]]
-    notes = [_note(note, language, source_language)
-             for note, source_language in zip(notes_of(dataset.figures), languages, strict=True)]
-    shown["note"] = [note["note"] for note in notes]
-    shown["note_language"] = pd.Categorical([note["note_language"] for note in notes])
+    texts, written_in = _notes_in(dataset.figures, (sources[code].language
+                                                    for code in frame["source_id"]), language)
+    shown["note"] = texts
+    shown["note_language"] = pd.Categorical(written_in)
     return shown
 
 

@@ -164,9 +164,22 @@ def _guard_depth(text: str, name: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH before the C composer can recurse into it."""
     if not _may_nest_deeper(text, _DEEP_SUSPECT):
         return
+    try:
+        _count_depth(text, name, _Loader)
+    except yaml.YAMLError as error:
+        # libyaml 0.2.6 (PyYAML 6.0.4) stops at its own nesting cap while scanning ahead,
+        # before the 33rd level's event is out; the pure-Python parser has no cap, so it
+        # finds that level and the message stays the project's own whatever libyaml says.
+        if _Loader is yaml.SafeLoader or "nesting depth" not in str(error):
+            raise
+        _count_depth(text, name, yaml.SafeLoader)
+
+
+def _count_depth(text: str, name: str, loader: type) -> None:
+    """Raise at the first collection deeper than MAX_DEPTH, counted on parser events."""
     # The parser's events are not recursive: counting them is exact, and safe at any depth.
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:

@@ -1,8 +1,8 @@
 """A content-keyed disk cache of validated datasets: a restart with an unchanged file is instant.
 
 The key is the SHA-256 of the file's bytes together with a fingerprint of the code that
-validates it (every module of indicators/ and loaders/, the schema version, pydantic's
-version), so an edited file or changed rules can never be answered from the cache. An entry
+validates it (every module of indicators/ and loaders/, the schema version, Python and the
+versions of the libraries the checks call), so an edited file or changed rules can never be answered from the cache. An entry
 is an Arrow IPC file (indicators/columnar.py), mapped from disk when read: nothing in it is
 unpickled, and its figures stay columns.
 """
@@ -17,7 +17,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-import pydantic
+from importlib.metadata import version
 
 from indicators.columnar import columnar, from_bytes, to_bytes
 from indicators.models import SCHEMA_VERSION
@@ -29,12 +29,16 @@ from loaders.yaml_file import read_bytes
 KEEP = 4
 SUFFIX = ".arrow"
 _PACKAGES = (Path(__file__).resolve().parent.parent / "indicators", Path(__file__).resolve().parent)
+# Every library whose behaviour decides what validation accepts or says: the parser, the
+# models, the number and date readers, and the format an entry is written in.
+_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "babel", "num2words", "pyarrow")
 
 
 @cache
 def code_fingerprint() -> str:
     """What the validation depends on besides the file: changes with any of it."""
-    digest = hashlib.sha256(f"{SCHEMA_VERSION}|{pydantic.VERSION}|{sys.version}".encode())
+    libraries = "|".join(f"{name}={version(name)}" for name in _LIBRARIES)
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}|{libraries}|{sys.version}".encode())
     for folder in _PACKAGES:
         for module in sorted(folder.glob("*.py")):
             digest.update(module.name.encode())

@@ -51,6 +51,20 @@ def test_a_changed_validator_is_a_new_key(monkeypatch: pytest.MonkeyPatch) -> No
     assert cache_key(b"same bytes") != before
 
 
+@pytest.mark.parametrize("library", ["PyYAML", "num2words", "babel", "pydantic", "pyarrow"])
+def test_a_new_version_of_a_library_the_checks_use_is_a_new_key(
+        library: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = cache_module.version
+    before = cache_module.code_fingerprint()
+    cache_module.code_fingerprint.cache_clear()
+    monkeypatch.setattr(cache_module, "version",
+                        lambda name: "0.0.0-new" if name == library else real(name))
+    try:
+        assert cache_module.code_fingerprint() != before
+    finally:
+        cache_module.code_fingerprint.cache_clear()
+
+
 def test_a_damaged_entry_is_rebuilt(tmp_path: Path) -> None:
     data, folder = tmp_path / "data.yaml", tmp_path / "cache"
     _save(data, MINIMAL)

@@ -2,9 +2,9 @@
 
 The key is the SHA-256 of the file's bytes together with a fingerprint of the code that
 validates it (every module of indicators/ and loaders/, the schema version, Python and the
-versions of the libraries the checks call), so an edited file or changed rules can never be answered from the cache. An entry
-is an Arrow IPC file (indicators/columnar.py), mapped from disk when read: nothing in it is
-unpickled, and its figures stay columns.
+versions of the libraries the checks call), so an edited file or changed rules can never be
+answered from the cache. An entry is an Arrow IPC file (indicators/columnar.py), mapped from
+disk when read: nothing in it is unpickled, and its figures stay columns.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ import stat
 import sys
 import tempfile
 from functools import cache
-from pathlib import Path
-
 from importlib.metadata import version
+from pathlib import Path
 
 from indicators.columnar import columnar, from_bytes, to_bytes
 from indicators.models import SCHEMA_VERSION

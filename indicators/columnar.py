@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import BaseModel
 
-from indicators.models import Dataset, Figure, Note, Qualifier
+from indicators.models import Dataset, Figure, Note, Qualifier, Rank, Status
 from indicators.problems import Position, Problem
 from indicators.validation import Validated
 
@@ -39,6 +39,10 @@ SCHEMA = pa.schema([
     ("as_written", _TEXT), ("locator", _REPEATED), ("value_in_words", _TEXT),
     # A note is a plain text (the source's language) or one text per language.
     ("note", _TEXT), ("note_fr", _TEXT), ("note_ar", _TEXT), ("note_en", _TEXT),
+    # A figure's standing: null where the file leaves the field out.
+    ("rounded", pa.bool_()), ("status", _REPEATED), ("rank", _REPEATED),
+    ("rank_reason", _TEXT), ("rank_reason_fr", _TEXT), ("rank_reason_ar", _TEXT),
+    ("rank_reason_en", _TEXT),
 ])
 _PLAIN = ("id", "indicator", "period", "as_of", "restates", "source", "quote", "as_written",
           "locator", "value_in_words")
@@ -146,16 +150,23 @@ def _batch(figures: Sequence[Figure]) -> pa.RecordBatch:
         columns["qualifier"].append(figure.qualifier.value)
         columns["breakdown"].append(json.dumps(figure.breakdown, ensure_ascii=False)
                                     if figure.breakdown else None)
-        note = figure.note
-        columns["note"].append(note if isinstance(note, str) else None)
-        for language in _NOTES:
-            columns[f"note_{language}"].append(
-                getattr(note, language) if isinstance(note, Note) else None)
+        _add_note(columns, "note", figure.note)
+        columns["rounded"].append(figure.rounded)
+        columns["status"].append(figure.status.value if figure.status else None)
+        columns["rank"].append(figure.rank.value if figure.rank else None)
+        _add_note(columns, "rank_reason", figure.rank_reason)
     arrays = [pa.array(columns[field.name], field.type if field.type != _REPEATED else _TEXT)
               for field in SCHEMA]
     return pa.RecordBatch.from_arrays(
         [array.dictionary_encode() if field.type == _REPEATED else array
          for array, field in zip(arrays, SCHEMA, strict=True)], schema=SCHEMA)
+
+
+def _add_note(columns: dict[str, list[Any]], name: str, note: str | Note | None) -> None:
+    columns[name].append(note if isinstance(note, str) else None)
+    for language in _NOTES:
+        columns[f"{name}_{language}"].append(
+            getattr(note, language) if isinstance(note, Note) else None)
 
 
 def _figures(table: pa.Table) -> list[Figure]:
@@ -177,7 +188,10 @@ def _figures(table: pa.Table) -> list[Figure]:
             "period": columns["period"][row], "as_of": columns["as_of"][row],
             "breakdown": None if breakdown is None else dict(breakdowns[breakdown]),
             **{name: columns[name][row] for name in _AFTER_BREAKDOWN},
-            "note": _note(columns, row)}
+            "note": _note(columns, row), "rounded": columns["rounded"][row],
+            "status": _member(Status, columns["status"][row]),
+            "rank": _member(Rank, columns["rank"][row]),
+            "rank_reason": _note(columns, row, "rank_reason")}
         figures.append(_record(Figure, fields))
     return figures
 
@@ -198,10 +212,14 @@ def _record(kind: type[Record], fields: dict[str, Any]) -> Record:
     return record
 
 
-def _note(columns: dict[str, list[Any]], row: int) -> str | Note | None:
-    if columns["note"][row] is not None:
-        return str(columns["note"][row])
-    fr, ar, en = columns["note_fr"][row], columns["note_ar"][row], columns["note_en"][row]
+def _member(kind: type[Status] | type[Rank], code: str | None) -> Any:
+    return None if code is None else kind(code)
+
+
+def _note(columns: dict[str, list[Any]], row: int, name: str = "note") -> str | Note | None:
+    if columns[name][row] is not None:
+        return str(columns[name][row])
+    fr, ar, en = (columns[f"{name}_{language}"][row] for language in _NOTES)
     if fr is None and ar is None and en is None:  # most figures: no note at all
         return None
     return _record(Note, {"fr": fr, "ar": ar, "en": en})

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Iterable, Sequence
 
-from indicators.intervals import Interval, as_of_day, disagreements, time_span, value_interval
-from indicators.models import Dataset, Figure, Qualifier, Unit
+from indicators.intervals import Interval, as_of_day, disagreements, figure_interval, time_span
+from indicators.models import Dataset, Figure, Qualifier, Rank, Unit
 from indicators.problems import Problem
 
 # A warning names this many figures; a long series says how many more.
@@ -239,7 +239,7 @@ def _ratio(part: Interval, whole: Interval) -> Interval:
 
 
 def _allows(figure: Figure) -> Interval:
-    return value_interval(figure.value, figure.qualifier)
+    return figure_interval(figure)
 
 
 def _range(interval: Interval) -> str:
@@ -272,5 +272,40 @@ def shown(figure: Figure) -> str:
     return f"{prefix}{plain(figure.value)}"
 
 
+def one_preferred(dataset: Dataset) -> list[Problem]:
+    """At most one figure of a quantity (indicator, breakdown, period, as_of) is preferred:
+    the page heads a card with it, so two would leave the choice to file order. O(n)."""
+    first: dict[Hashable, int] = {}
+    problems = []
+    for index, figure in enumerate(dataset.figures):
+        if figure.rank != Rank.preferred:
+            continue
+        key = (figure.indicator, figure.breakdown_key(), figure.period, figure.as_of)
+        if key not in first:
+            first[key] = index
+            continue
+        earlier = dataset.figures[first[key]]
+        problems.append(Problem(
+            f"'{earlier.id}' (figures.{first[key]}) is already the preferred figure of "
+            f"{_what(figure)} ({_when(figure)}): keep rank: preferred on one of them",
+            ("figures", index, "rank")))
+    return problems
+
+
+def open_period_dated(dataset: Dataset) -> list[Problem]:
+    """A figure "since 2004" says when it was true: its as_of, or its source's date."""
+    published = {source.id: source.published for source in dataset.sources}
+    problems = []
+    for index, figure in enumerate(dataset.figures):
+        if figure.period is None or not figure.period.endswith("/..") or figure.as_of:
+            continue
+        if published.get(figure.source) is None:
+            problems.append(Problem(
+                f"period {figure.period} is open (since {figure.period[:-3]}) and nothing says "
+                "when the figure was true: give as_of (the date the source counts to), or the "
+                "source's published date", ("figures", index, "period")))
+    return problems
+
+
 CROSS_CHECKS = (restatements_agree, as_of_within_period, conflicting_values, rates_agree,
-                parts_within_total, implausible_pairs)
+                parts_within_total, implausible_pairs, one_preferred, open_period_dated)

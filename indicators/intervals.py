@@ -1,6 +1,7 @@
 """What a figure allows: its value as an interval, its period as a time span, and who disagrees.
 
-"83 %" allows 82.5 up to 83.5 (the rounding its writing implies), "plus de 83 %" allows (83, ∞).
+"83 %" allows 82.5 up to 83.5 (the rounding its writing implies), "plus de 83 %" allows (83, ∞),
+a speaker's rounded "28 000" allows 27 000 up to 29 000.
 Two figures of one quantity whose periods overlap disagree when their intervals do not meet.
 """
 
@@ -14,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from indicators.models import Figure, Qualifier
+from indicators.models import Figure, Qualifier, last_place
 from indicators.periods import DISTINCT_DATES, parse_partial, parse_period
 
 # "environ 12 000", "près de 83 %": a reading within 10 % either side agrees with it. Press
@@ -59,6 +60,16 @@ def value_interval(value: float, qualifier: Qualifier) -> Interval:
     if qualifier == Qualifier.less_than:
         return Interval(-math.inf, value, high_open=True)
     return Interval(-math.inf, value)  # at_most
+
+
+def figure_interval(figure: Figure) -> Interval:
+    """The values a figure allows. A rounded figure allows one unit of its last non-zero
+    digit either way: speakers round down ("25 000" for 25 690) as often as to the nearest,
+    so half a unit would call an honest round number a disagreement."""
+    if figure.rounded:
+        place = last_place(figure.value)
+        return Interval(figure.value - place, figure.value + place)
+    return value_interval(figure.value, figure.qualifier)
 
 
 def _half_unit(value: float) -> float:
@@ -107,7 +118,7 @@ def disagreements(figures: Sequence[Figure],
         if figure.restates is None:
             start, end = time_span(figure.period)
             buckets.setdefault(key(figure), []).append(
-                _Entry(index, start, end, value_interval(figure.value, figure.qualifier)))
+                _Entry(index, start, end, figure_interval(figure)))
     parent: dict[int, int] = {}
     for entries in buckets.values():
         for first, second in _clashes(entries):

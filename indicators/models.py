@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from indicators.periods import normal_date, normal_period
+from indicators.periods import normal_date, normal_period, parse_partial, parse_period
 
 # Bumped whenever the file's shape changes, so caches keyed on it never serve an old shape.
 SCHEMA_VERSION = 1
@@ -56,6 +56,27 @@ class Qualifier(StrEnum):
     approximately = "approximately"
     less_than = "less_than"
     at_most = "at_most"
+
+
+class Status(StrEnum):
+    """How settled a figure is, as its source words it."""
+
+    final = "final"
+    # Before appeals, "quasi-définitif", "not final": the count is closed but may change.
+    provisional = "provisional"
+    # Taken while the count was still open (the campaign still receiving files).
+    running = "running"
+
+
+class Rank(StrEnum):
+    """A curator's standing of one figure among the values of the same quantity (the model
+    Wikidata uses for several values of one property)."""
+
+    preferred = "preferred"
+    normal = "normal"
+    # A known error (85,53 % where 23 096 ÷ 27 649 gives 83,53 %): shown with its reason,
+    # never heads a card or a chart's summary.
+    deprecated = "deprecated"
 
 
 class Unit(StrEnum):
@@ -367,6 +388,51 @@ class Figure(_Record):
         default=None, description="How the quote spells the value when it uses words: 'dix'."
     )
     note: NoteText | None = None
+    rounded: bool | None = Field(
+        default=None,
+        description="true when the source gives a round number ('28 000') for a count it "
+                    "does not give exactly: it then allows one unit of its last non-zero "
+                    "digit either way (27 000 to 29 000), and does not contradict 27 649.")
+    status: Status | None = Field(
+        default=None,
+        description="final, provisional (before appeals, 'quasi-définitif') or running (taken "
+                    "while the count was open). Left out: running when as_of falls inside "
+                    "the period, final otherwise.")
+    rank: Rank | None = Field(
+        default=None,
+        description="preferred, normal (left out) or deprecated (a known error); preferred "
+                    "and deprecated need rank_reason.")
+    rank_reason: NoteText | None = Field(
+        default=None,
+        description="Why the figure is preferred or deprecated, in the curator's words: a "
+                    "text or {fr: …, ar: …, en: …}, like note.")
+
+    @model_validator(mode="after")
+    def _standing(self) -> Figure:
+        if self.rank in (Rank.preferred, Rank.deprecated) and self.rank_reason is None:
+            raise ValueError(f"rank: {self.rank.value} needs rank_reason: say in a sentence "
+                             "why a reader should take this figure first or not at all")
+        if self.rank_reason is not None and self.rank in (None, Rank.normal):
+            raise ValueError("rank_reason explains a rank: set rank: preferred or "
+                             "deprecated, or remove rank_reason")
+        if self.rounded and self.qualifier != Qualifier.exact:
+            raise ValueError(f"rounded: true is for a value written as exact; with qualifier: "
+                             f"{self.qualifier.value} the value is already a bound or an "
+                             "estimate: remove rounded")
+        if self.rounded and last_place(self.value) < 10:
+            raise ValueError(f"rounded: true needs a round value (ending in 0): "
+                             f"{self.value} is written to the unit: remove rounded")
+        return self
+
+    @property
+    def standing(self) -> Status:
+        """The status the file gives, else running when as_of falls before the period's
+        end, else final."""
+        if self.status is not None:
+            return self.status
+        if self.as_of and self.period and _before_end(self.as_of, self.period):
+            return Status.running
+        return Status.final
 
     @property
     def evidence(self) -> str:
@@ -376,6 +442,23 @@ class Figure(_Record):
     def breakdown_key(self) -> tuple[tuple[str, str], ...]:
         """The breakdown as a sorted tuple, for grouping; empty for a total."""
         return tuple(sorted(self.breakdown.items())) if self.breakdown else ()
+
+
+def last_place(value: float) -> int:
+    """The place of a whole number's last non-zero digit: 28000 → 1000, 27649 → 1; 1 for
+    a fraction or zero."""
+    if not float(value).is_integer() or value == 0:
+        return 1
+    number, place = abs(int(value)), 1
+    while number % 10 == 0:
+        number, place = number // 10, place * 10
+    return place
+
+
+def _before_end(as_of: str, period: str) -> bool:
+    """Whether the day a count was taken falls before the last day of its period."""
+    _, end = parse_period(period)
+    return end is not None and parse_partial(as_of).first_day() < end.last_day()
 
 
 class Milestone(_Record):

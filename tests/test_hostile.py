@@ -99,8 +99,8 @@ CASES: list[tuple[str, str | bytes, str]] = [
     ("unknown field", _edit(("    source: src\n    quote", "    source: src\n    colour: red\n"
                                                           "    quote")),
      "data.yaml:18:5: figures.0.colour: unknown field 'colour'; known fields: as_of, "
-     "as_written, breakdown, id, indicator, locator, note, period, qualifier, quote, restates, "
-     "source, value, value_in_words"),
+     "as_written, breakdown, id, indicator, locator, note, period, qualifier, quote, rank, "
+     "rank_reason, restates, rounded, source, status, value, value_in_words"),
     ("value as text", _edit(("value: 23096", "value: \"23096\"")),
      "data.yaml:15:12: figures.0.value: the value must be a number written without quotes, "
      "not '23096'"),
@@ -223,7 +223,7 @@ CASES: list[tuple[str, str | bytes, str]] = [
                                                "    quote")),
      "data.yaml:18:5: figures.0.\\x1b[31mred: unknown field '\\x1b[31mred'; known fields: "
      "as_of, as_written, breakdown, id, indicator, locator, note, period, qualifier, quote, "
-     "restates, source, value, value_in_words"),
+     "rank, rank_reason, restates, rounded, source, status, value, value_in_words"),
     ("terminal escape in a link", _edit(("    language: fr\n", "    language: fr\n"
                                                               "    url: \"javascript:\\e[2J\"\n")),
      "data.yaml:6:10: sources.0.url: links must start with http:// or https:// and name a "

@@ -38,15 +38,17 @@ from indicators.citations import (
 )
 from indicators.columnar import indicators_used
 from indicators.explore import (
+    HEADLINES,
+    Card,
     conflicts,
     filter_frame,
-    headline_figures,
     headline_indicators,
+    headline_rows,
     readable,
     table_view,
 )
-from indicators.labels import QUALIFIERS, SOURCE_TYPES, THEMES, ui
-from indicators.models import Dataset, Note, Qualifier, Source, Theme, note_in
+from indicators.labels import QUALIFIERS, RANKS, SOURCE_TYPES, STATUSES, THEMES, ui
+from indicators.models import Dataset, Note, Qualifier, Source, Status, Theme, note_in
 from indicators.package import build_package
 from indicators.problems import DatasetError
 from indicators.publish import PUBLISHED
@@ -147,6 +149,8 @@ MAX_PICKER = 500
 # A card's citation lists this many of its other values: the real file's longest list is
 # about 40; at 100 000 figures a card had some 800, kept by the server and sent with it.
 MAX_OTHER_VALUES = 50
+# Indicators counted per campaign: a row of them without a campaign says it has none.
+HEADLINE_CAMPAIGN_INDICATORS = frozenset(HEADLINES[:3])
 # The explorer's columns sized to what they hold (indicator, value, period, theme, source,
 # source type, quote): sized to its first rows, a long source title pushed the columns after
 # it out of sight, and in Arabic its header with them.
@@ -215,7 +219,12 @@ def citation(item: Cited, language: str, key: str, data: Published | None = None
               f"{key}-{again.figure.id}")
     period = formatting.period(item.figure.period, language)
     st.caption(markdown_escape(f"{ui('period', language)}{formatting.colon(language)} {period} · "
-                               f"{QUALIFIERS[item.figure.qualifier][language]}"))
+                               f"{QUALIFIERS[item.figure.qualifier][language]} · "
+                               f"{STATUSES[item.figure.standing][language]}"))
+    if item.figure.rank in RANKS:
+        reason = formatting.reason(item.figure, item.source.language, language)
+        st.caption(markdown_escape(f"{RANKS[item.figure.rank][language]}"
+                                   f"{formatting.colon(language)} {reason}"))
     note(item.figure.note, language, item.source.language, f"figure-{key}")
     release = data.release if data else None
     copyable = f"{cite_figure(item, language)}\n\n{cite_dataset(release)}"
@@ -254,6 +263,9 @@ def card(item: Cited, language: str, *, others: Sequence[Cited], more: int = 0,
     st.metric(markdown_escape(item.indicator.label[language]),
               formatting.value(item.figure, unit, language),
               help=markdown_escape(item.indicator.definition[language]))
+    standing = formatting.standing(item.figure, language)
+    if standing:  # on the card's face: a provisional figure never reads as a final one
+        st.markdown(f"**{markdown_escape(standing)}**")
     words = ("" if item.figure.qualifier == Qualifier.exact
              else formatting.value_in_words(item.figure, unit, language) + " · ")
     part = (names or Names()).members(item.figure.breakdown_key(), language)
@@ -273,18 +285,29 @@ def card(item: Cited, language: str, *, others: Sequence[Cited], more: int = 0,
             st.markdown(f"**{ui('other_values_title', language)}**")
             # One element for the whole list: a card of the first campaign has dozens of
             # other values, and an element each made the overview's rerun send hundreds.
-            text("\n".join(f"• {_figure_title(other, language)} · {_when(other, language)}"
+            text("\n".join(f"• {_other_value(other, language, names or Names())}"
                             for other in others))
             if more:
                 st.caption(ui("others_more", language).format(n=more))
 
 
 def _when(item: Cited, language: str) -> str:
-    """The figure's date as a card writes it: its as-of date, else its period."""
-    if item.figure.as_of:
-        return formatting.as_of(item.figure.as_of, language)
-    return (f"{ui('period', language)}{formatting.colon(language)} "
-            f"{formatting.period(item.figure.period, language)}")
+    """The figure's date as a card writes it (formatting.when)."""
+    return formatting.when(item.figure, item.source.published, language)
+
+
+def _other_value(item: Cited, language: str, names: Names) -> str:
+    """One of a card's other values: what, which campaign or part, when, how settled, and a
+    set-aside value's reason."""
+    figure = item.figure
+    parts = [_figure_title(item, language), names.members(figure.breakdown_key(), language),
+             _when(item, language)]
+    if figure.standing != Status.final:
+        parts.append(STATUSES[figure.standing][language])
+    if figure.rank in RANKS:
+        reason = formatting.reason(figure, item.source.language, language)
+        parts.append(f"{RANKS[figure.rank][language]}{formatting.colon(language)} {reason}")
+    return " · ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -306,14 +329,13 @@ class Published:
 # figures are columns (indicators/columnar.py): each builder makes the figures it reads and
 # keeps what it drew, never the figures.
 @st.cache_resource(max_entries=4)
-def _headlines(version: str, _dataset: Dataset) -> list[tuple[Cited, list[Cited], int]]:
-    """Each card's figure, the first MAX_OTHER_VALUES of its other values, and how many
-    other values there are."""
-    # A campaign is an occurrence, not a part: its figures can head a card.
-    occurrences = {dimension.id for dimension in _dataset.dimensions if not dimension.parts}
+def _headlines(version: str, _dataset: Dataset) -> list[list[tuple[Card, int]]]:
+    """The overview's rows of cards, each with the first MAX_OTHER_VALUES of its other
+    values, and how many other values there are."""
     chosen = headline_indicators(indicators_used(_dataset.figures))
-    return [(item, others[:MAX_OTHER_VALUES], len(others)) for item, others
-            in headline_figures(cited_figures(_dataset, chosen), occurrences)]
+    rows = headline_rows(cited_figures(_dataset, chosen), _dataset.dimensions)
+    return [[(replace(card, others=card.others[:MAX_OTHER_VALUES]), len(card.others))
+             for card in row] for row in rows]
 
 
 @st.cache_resource(max_entries=4)
@@ -406,12 +428,22 @@ def _timeline(version: str, language: str,
 def overview(data: Published, language: str) -> None:
     """Headline cards first, so they paint before any chart."""
     st.header(ui("overview", language))
-    headlines = _headlines(data.version, data.dataset)
     names = Names(data.dataset.dimensions)
-    for column, (item, others, count) in _in_rows(headlines):
-        with column, st.container(border=True):
-            card(item, language, others=others, more=count - len(others), names=names,
-                 data=data)
+    for row in _headlines(data.version, data.dataset):
+        st.subheader(_row_title(row[0][0], names, language))
+        for column, (shown, count) in _in_rows(row):
+            with column, st.container(border=True):
+                card(shown.item, language, others=shown.others,
+                     more=count - len(shown.others), names=names, data=data)
+
+
+def _row_title(first: Card, names: Names, language: str) -> str:
+    """A row of cards is one campaign's, named on the page; the other cards follow."""
+    if first.occurrence:
+        return markdown_escape(names.members(first.occurrence, language))
+    if first.item.figure.indicator in HEADLINE_CAMPAIGN_INDICATORS:
+        return ui("campaign_unknown", language)
+    return ui("other_headlines", language)
 
 
 def theme_view(theme: Theme, data: Published, language: str, selected: str | None) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -12,10 +14,13 @@ from indicators.citations import Cited, short_source
 from indicators.consistency import conflict_groups
 from indicators.intervals import as_of_day, time_span
 from indicators.labels import QUALIFIERS, SOURCE_TYPES, ui
-from indicators.models import Qualifier, SourceType, Unit
+from indicators.models import Dimension, Figure, Qualifier, Rank, SourceType, Status, Unit
 
-# The overview's cards, in reading order: what a policymaker asks first.
+# The overview's cards, in reading order: what a policymaker asks first. The first three
+# are counted per campaign (an occurrence dimension): one row of cards per campaign, so that
+# a reader never divides one campaign's approvals by another's applications.
 HEADLINES: tuple[str, ...] = (
+    "regularisation_applications_filed",
     "regularisation_applications_approved",
     "regularisation_approval_rate",
     "voluntary_return_migrants",
@@ -23,7 +28,6 @@ HEADLINES: tuple[str, ...] = (
     "civil_society_associations_meeting",
     "migrant_associations_regularised",
     "iom_member_states",
-    "regularisation_applications_filed",
     "iom_countries_present",
 )
 
@@ -34,31 +38,68 @@ HEADLINES: tuple[str, ...] = (
 SOURCE_RANK: tuple[SourceType, ...] = (
     SourceType.government, SourceType.intergovernmental_organisation, SourceType.research,
     SourceType.civil_society, SourceType.press, SourceType.other)
+# A curator's preference first, a known error last (it never heads a card).
+RANK_ORDER = {Rank.preferred: 0, None: 1, Rank.normal: 1, Rank.deprecated: 2}
+# A closed count before one that may still change, before one taken while it was open.
+STATUS_ORDER = {Status.final: 0, Status.provisional: 1, Status.running: 2}
 
 
 # Source-type labels by the code the table holds.
 SOURCE_TYPE_LABELS = {kind.value: labels for kind, labels in SOURCE_TYPES.items()}
 
+Occurrence = tuple[tuple[str, str], ...]
 
-def headline_figures(items: Sequence[Cited], occurrences: Collection[str] = ()
-                     ) -> list[tuple[Cited, list[Cited]]]:
-    """For each headline indicator, the figure that heads its card and every other value.
 
-    The rule (README, EDITING.md): among the indicator's totals (figures without a
-    breakdown, or broken down only by `occurrences`, dimensions such as the campaign whose
-    members are not parts of a total), the latest as-of date or period end first, then an
-    exact value over a bound, then the source type's rank (SOURCE_RANK), then file order.
+@dataclass(frozen=True)
+class Card:
+    """One headline: the figure that heads it, the other values of the same quantity, and
+    the occurrence it counts (`(("campaign", "2014"),)`, empty for a quantity without one)."""
+
+    item: Cited
+    others: list[Cited]
+    occurrence: Occurrence = ()
+
+
+def headline_rows(items: Sequence[Cited], dimensions: Sequence[Dimension] = ()
+                  ) -> list[list[Card]]:
+    """The overview's cards in rows: one row per occurrence (campaign) of the indicators
+    counted per occurrence, in the dimension's order of members, then the other cards.
+
+    Each card is headed by `headline_rank`'s first figure: a curator's preferred figure, then
+    a final one, then an exact value over an estimate or a bound, then the latest date, then
+    the source type (SOURCE_RANK), then file order; a deprecated figure never heads a card.
     A file without any of the headline indicators gets cards for its first indicators.
     """
-    by_indicator: dict[str, list[Cited]] = {}
+    occurrences = {dimension.id for dimension in dimensions if not dimension.parts}
+    order = {(dimension.id, member.id): index for dimension in dimensions
+             for index, member in enumerate(dimension.members)}
+    by_group: dict[tuple[str, Occurrence], list[Cited]] = {}
     for item in items:
-        by_indicator.setdefault(item.indicator.id, []).append(item)
+        by_group.setdefault((item.indicator.id, _occurrence(item, occurrences)), []).append(item)
+    indicators = headline_indicators(list(dict.fromkeys(code for code, _ in by_group)))
+    split = [code for code in indicators if any(key and code == name for name, key in by_group)]
+    keys = sorted({key for code, key in by_group if code in split},
+                  key=lambda key: (not key, [order.get(part, len(order)) for part in key]))
+    rows = [_cards([(code, key) for code in split], by_group, occurrences) for key in keys]
+    rest = _cards([(code, ()) for code in indicators if code not in split], by_group,
+                  occurrences)
+    return [row for row in rows if row] + ([rest] if rest else [])
+
+
+def _cards(groups: Sequence[tuple[str, Occurrence]],
+           by_group: dict[tuple[str, Occurrence], list[Cited]],
+           occurrences: Collection[str]) -> list[Card]:
     cards = []
-    for indicator in headline_indicators(list(by_indicator)):
-        ranked = sorted(by_indicator[indicator],
-                        key=lambda item: _headline_rank(item, occurrences))
-        cards.append((ranked[0], ranked[1:]))
+    for group in groups:
+        ranked = sorted(by_group.get(group, []),
+                        key=lambda item: headline_rank(item, occurrences))
+        if ranked and ranked[0].figure.rank != Rank.deprecated:
+            cards.append(Card(ranked[0], ranked[1:], group[1]))
     return cards
+
+
+def _occurrence(item: Cited, occurrences: Collection[str]) -> Occurrence:
+    return tuple(part for part in item.figure.breakdown_key() if part[0] in occurrences)
 
 
 def headline_indicators(used: Sequence[str]) -> list[str]:
@@ -67,14 +108,28 @@ def headline_indicators(used: Sequence[str]) -> list[str]:
     return ([code for code in HEADLINES if code in used] or list(used))[:len(HEADLINES)]
 
 
-def _headline_rank(item: Cited, occurrences: Collection[str]) -> tuple[int, int, int, int]:
+def headline_rank(item: Cited, occurrences: Collection[str] = ()) -> tuple[int, ...]:
+    """A figure's place among the values of its card, the first heading it (README)."""
     figure = item.figure
     is_part = any(dimension not in occurrences for dimension in figure.breakdown or {})
-    when = as_of_day(figure.as_of) or (time_span(figure.period)[1] if figure.period else None)
-    # An open end ("since 2004") is date.max: true up to now, newer than any closed period.
-    latest = -(when.toordinal() if when else 0)
+    if figure.qualifier == Qualifier.exact:
+        exactness = 1 if figure.rounded else 0
+    else:
+        exactness = 1 if figure.qualifier == Qualifier.approximately else 2
+    when = true_on(figure, item.source.published)
     kind = SOURCE_RANK.index(item.source.type) if item.source.type else len(SOURCE_RANK)
-    return (int(is_part), latest, int(figure.qualifier != Qualifier.exact), kind)
+    return (int(is_part), RANK_ORDER[figure.rank], STATUS_ORDER[figure.standing], exactness,
+            -(when.toordinal() if when else 0), kind)
+
+
+def true_on(figure: Figure, published: str | None = None) -> date | None:
+    """The last day a figure is known to be true: its as-of date, its period's end, or, for
+    an open period ("since 2004"), its source's date."""
+    if figure.as_of:
+        return as_of_day(figure.as_of)
+    if figure.period and not figure.period.endswith("/.."):
+        return time_span(figure.period)[1]
+    return as_of_day(published) if figure.period else None
 
 
 def conflicts(items: Sequence[Cited]) -> list[list[Cited]]:

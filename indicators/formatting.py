@@ -5,8 +5,8 @@ from __future__ import annotations
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from indicators.labels import QUALIFIERS, UNITS, ui
-from indicators.models import Figure, Qualifier, Unit
+from indicators.labels import QUALIFIERS, STATUSES, UNITS, ui
+from indicators.models import Figure, Qualifier, Status, Unit, note_in
 from indicators.periods import OPEN, PartialDate, parse_partial
 
 # Moroccan Arabic writes Latin digits grouped with a dot ("23.096"), as ar_MA in CLDR does;
@@ -109,6 +109,42 @@ def as_of(text: str, language: str) -> str:
     """A running count's date: "au 8 mars 2017", but "en janvier 2015" for a month or year."""
     key = "as_of" if len(text) == len("2017-03-08") else "as_of_month"
     return f"{ui(key, language)} {period(text, language)}"
+
+
+def when(figure: Figure, published: str | None, language: str) -> str:
+    """When a figure was true, as a card writes it: "au 9 février 2015", "depuis 2004 · en
+    mars 2017", "Période : 2014", or its source's date when it gives none of its own."""
+    dated = f"{ui('period', language)}{colon(language)} {period(figure.period, language)}"
+    if figure.as_of:
+        on = as_of(figure.as_of, language)
+        return f"{period(figure.period, language)} · {on}" if _open(figure.period) else on
+    if figure.period and not _open(figure.period):
+        return dated
+    source = (ui("source_dated", language).format(date=period(published, language))
+              if published else ui("date_unknown", language))
+    return f"{period(figure.period, language)} · {source}" if figure.period else source
+
+
+def _open(text: str | None) -> bool:
+    return bool(text) and str(text).endswith(f"/{OPEN}")
+
+
+def standing(figure: Figure, language: str) -> str:
+    """What a card says first of a figure that is not a final exact count: "provisoire",
+    "décompte en cours", "estimation"; empty for a final exact count."""
+    words = []
+    if figure.standing != Status.final:
+        words.append(STATUSES[figure.standing][language])
+    if figure.rounded or figure.qualifier == Qualifier.approximately:
+        words.append(ui("estimate", language))
+    text = " · ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def reason(figure: Figure, source_language: str, language: str) -> str | None:
+    """A curator's reason for a figure's rank, in the reader's language when written."""
+    shown = note_in(figure.rank_reason, language, source_language)
+    return None if shown is None else shown[0]
 
 
 def colon(language: str) -> str:

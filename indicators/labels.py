@@ -13,7 +13,16 @@ from typing import TypeVar
 
 from babel.messages.pofile import read_po
 
-from indicators.models import LANGUAGES, MilestoneKind, Qualifier, SourceType, Theme, Unit
+from indicators.models import (
+    LANGUAGES,
+    MilestoneKind,
+    Qualifier,
+    Rank,
+    SourceType,
+    Status,
+    Theme,
+    Unit,
+)
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 
@@ -44,6 +53,9 @@ UNITS = _table("unit", Unit)
 QUALIFIERS = _table("qualifier", Qualifier)
 SOURCE_TYPES = _table("source_type", SourceType)
 MILESTONE_KINDS = _table("milestone_kind", MilestoneKind)
+STATUSES = _table("status", Status)
+# Only the ranks a page names: a normal figure says nothing of its rank.
+RANKS = {rank: CATALOGS[f"rank.{rank.value}"] for rank in (Rank.preferred, Rank.deprecated)}
 UI: dict[str, dict[str, str]] = {key.removeprefix("ui."): texts
                                  for key, texts in CATALOGS.items() if key.startswith("ui.")}
 

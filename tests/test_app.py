@@ -54,7 +54,9 @@ def test_every_view_in_every_language(view: str, language: str) -> None:
     assert app.title[0].value == TITLES[language]
     charts = app.get("plotly_chart")
     if view == "overview":
-        assert len(app.metric) == 9
+        # Filed, approved and rate for the first campaign; filed and rate for the second
+        # (no source gives its approvals); then the six other key figures.
+        assert len(app.metric) == 11
         assert not charts
     elif view == "explorer":
         assert len(app.get("download_button")) == 5
@@ -73,16 +75,44 @@ def test_every_view_in_every_language(view: str, language: str) -> None:
             assert len(charts) >= 2  # campaigns over time, what each source says
 
 
-def test_cards_follow_the_written_rule_and_keep_bounds() -> None:
+@pytest.mark.parametrize(("language", "first", "second"), [
+    ("fr", ["27\u202f649", "23\u202f096", "83,53\u00a0%"], ["28\u202f400", "40\u00a0%"]),
+    ("ar", ["\u206627.649\u2069", "\u206623.096\u2069", "\u206683,53\u00a0%\u2069"],
+     ["\u206628.400\u2069", "\u206640\u00a0%\u2069"]),
+    ("en", ["27,649", "23,096", "83.53\u00a0%"], ["28,400", "40\u00a0%"]),
+])
+def test_each_campaign_is_one_row_of_cards_with_its_final_figures_first(
+        language: str, first: list[str], second: list[str]) -> None:
+    app = _app(lang=language, view="overview")
+    values = [metric.value for metric in app.metric]
+    assert values[:5] == first + second
+    headings = [_unescape(element.value) for element in app.subheader]
+    assert headings[:2] == [{"fr": "Première campagne (2014)", "ar": "الحملة الأولى (2014)",
+                             "en": "First campaign (2014)"}[language],
+                            {"fr": "Deuxième campagne (2016-2017)",
+                             "ar": "الحملة الثانية (2016-2017)",
+                             "en": "Second campaign (2016-2017)"}[language]]
+
+
+def test_a_card_says_its_status_and_date_on_its_face() -> None:
     app = _app(lang="fr", view="overview")
+    face = _texts(app)
+    # The second campaign's 40 % is provisional, before the appeals, dated on the card.
+    assert "**Provisoire**" in face
+    assert "Deuxième campagne (2016-2017) · au 22 novembre 2017" in face
+    # Returns since 2004: when the count was true, not "now".
+    assert "depuis 2005" in face or "depuis 2004" in face
     values = {_unescape(metric.label): metric.value for metric in app.metric}
-    # The latest figure heads its card: the CNDH's final count of the second campaign, and
-    # the rate given at 22 November 2017; a bound stays a bound.
-    assert values["Demandes de régularisation déposées"] == "28\u202f400"
-    assert values["Taux d'approbation des demandes de régularisation"] == "40\u00a0%"
     assert values["Pays où l'OIM est présente"] == "> 100"
     assert values["Associations représentées à la rencontre de Rabat"] == "155"
     assert values["États membres de l'OIM"] == "174"
+
+
+def test_other_values_name_their_campaign_status_and_reason() -> None:
+    app = _app(lang="en", view="overview")
+    listed = _texts(app)
+    assert ("First campaign (2014) · as of February 9, 2015 · provisional" in listed)
+    assert "set aside: A miscalculation repeated from article to article" in listed
 
 
 def test_cards_open_their_citation() -> None:
@@ -90,7 +120,7 @@ def test_cards_open_their_citation() -> None:
     code = [element.value for element in app.code]
     assert any("«\u00a0Cette rencontre a connu la participation de représentants de 155 "
                "associations" in text for text in code)
-    assert len(app.get("popover")) == 9
+    assert len(app.get("popover")) == 11
 
 
 def test_switching_language_changes_labels() -> None:

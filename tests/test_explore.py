@@ -3,7 +3,7 @@
 import pytest
 
 from indicators.citations import Cited, cited_figures
-from indicators.explore import HEADLINES, conflicts, filter_frame, headline_figures, table_view
+from indicators.explore import HEADLINES, conflicts, filter_frame, headline_rows, table_view
 from indicators.table import figure_frame, figure_rows
 from loaders import load_path
 from tests.conftest import DATA
@@ -14,36 +14,61 @@ def items() -> list[Cited]:
     return cited_figures(load_path(DATA).dataset)
 
 
-def test_headlines_in_order_with_their_first_figure(items: list[Cited]) -> None:
-    headlines = headline_figures(items)
-    assert [item.indicator.id for item, _ in headlines] == list(HEADLINES)
-    rate, others = headlines[1]
-    # The headline's "83%" restates the body: one statement, never listed as another value.
-    assert rate.figure.id == "taux-approbation-plus-de-83"
-    assert "taux-approbation-titre-83" not in [item.figure.id for item in others]
+def test_the_overview_reads_one_campaign_per_row(items: list[Cited]) -> None:
+    rows = headline_rows(items, load_path(DATA).dataset.dimensions)
+    first, second = ([(card.item.indicator.id, card.item.figure.value) for card in row]
+                     for row in rows[:2])
+    assert first == [("regularisation_applications_filed", 27649),
+                     ("regularisation_applications_approved", 23096),
+                     ("regularisation_approval_rate", 83.53)]
+    assert [card.occurrence for card in rows[0]] == [(("campaign", "2014"),)] * 3
+    # No source gives the second campaign's approvals: its row has filed and rate.
+    assert second == [("regularisation_applications_filed", 28400),
+                      ("regularisation_approval_rate", 40)]
+    assert [card.occurrence for card in rows[1]] == [(("campaign", "2016"),)] * 2
+    assert [card.item.indicator.id for card in rows[-1]] == list(HEADLINES[3:])
 
 
-def test_a_card_is_headed_by_the_latest_then_exact_then_official_figure() -> None:
-    from loaders import load_text
+def _head(*figures: tuple[str, int, str, str, str, str]) -> str:
     from tests.conftest import MINIMAL
 
     head = MINIMAL.split("figures:\n")[0].replace(
         "    language: fr\n", "    language: fr\n    type: press\n"
         "  - id: gov\n    title: Ministère\n    language: fr\n    type: government\n")
-    figures = "".join(
+    return head + "figures:\n" + "".join(
         f"  - id: {name}\n    indicator: ind\n    value: {value}\n    qualifier: {qualifier}\n"
         f"    source: {source}\n{extra}    quote: \"{quote}\"\n"
-        for name, value, qualifier, source, extra, quote in (
-            ("old", 27649, "exact", "gov", "    period: \"2014\"\n", "27 649 demandes"),
-            ("bound", 28000, "more_than", "gov", "    period: \"2017\"\n",
-             "plus de 28 000 demandes"),
-            ("press", 28400, "exact", "src", "    period: \"2017\"\n", "28 400 demandes"),
-            ("official", 28400, "exact", "gov", "    period: \"2017\"\n", "28 400 au total"),
-            ("undated", 30000, "exact", "gov", "", "30 000 demandes")))
-    items = cited_figures(load_text(head + "figures:\n" + figures).dataset)
-    [(headline, others)] = headline_figures(items)
-    assert headline.figure.id == "official"
-    assert [item.figure.id for item in others] == ["press", "bound", "old", "undated"]
+        for name, value, qualifier, source, extra, quote in figures)
+
+
+def _order(text: str) -> list[str]:
+    from loaders import load_text
+
+    [[card]] = headline_rows(cited_figures(load_text(text).dataset))
+    return [card.item.figure.id, *(item.figure.id for item in card.others)]
+
+
+def test_a_card_is_headed_by_final_then_exact_then_latest_then_official_figure() -> None:
+    assert _order(_head(
+        ("old", 27649, "exact", "gov", "    period: \"2014\"\n", "27 649 demandes"),
+        ("bound", 28000, "more_than", "gov", "    period: \"2017\"\n",
+         "plus de 28 000 demandes"),
+        ("press", 28400, "exact", "src", "    period: \"2017\"\n", "28 400 demandes"),
+        ("official", 28400, "exact", "gov", "    period: \"2017\"\n", "28 400 au total"),
+        ("early", 29000, "exact", "gov", "    period: \"2017\"\n    status: provisional\n",
+         "29 000 demandes"),
+        ("undated", 30000, "exact", "gov", "", "30 000 demandes"),
+    )) == ["official", "press", "old", "undated", "bound", "early"]
+
+
+def test_a_preferred_figure_heads_its_card_and_a_deprecated_one_never_does() -> None:
+    why = "    rank_reason: le bilan du ministère\n"
+    assert _order(_head(
+        ("latest", 28400, "exact", "gov", "    period: \"2017\"\n", "28 400 demandes"),
+        ("chosen", 27649, "exact", "src", "    rank: preferred\n" + why, "27 649 demandes"),
+    ))[0] == "chosen"
+    with pytest.raises(ValueError):  # the only figure is set aside: no card at all
+        _order(_head(("wrong", 85, "exact", "gov", "    rank: deprecated\n" + why, "85 %")))
 
 
 def test_the_first_campaigns_applications_are_one_conflict_naming_every_outlet(
@@ -51,8 +76,9 @@ def test_the_first_campaigns_applications_are_one_conflict_naming_every_outlet(
     groups = {group[0].indicator.id + str(group[0].figure.breakdown_key()): group
               for group in conflicts(items)}
     filed = groups["regularisation_applications_filed(('campaign', '2014'),)"]
-    assert sorted({item.figure.value for item in filed}) == [27000, 27332, 27449, 27643, 27649,
-                                                            28000]
+    # The early counts (27 332 on 9 February 2015) carry their date, and the speakers'
+    # round 27 000 and 28 000 allow the final count: neither is a disagreement.
+    assert sorted({item.figure.value for item in filed}) == [27449, 27643, 27649]
     # The headline's "83%" restates the body's "plus de 83%": one statement, not two.
     assert not any(item.figure.id.startswith("taux-approbation") for group in conflicts(items)
                    for item in group)
@@ -85,7 +111,7 @@ def test_frame_and_rows_hold_the_same_table() -> None:
 
 def test_headlines_fall_back_to_the_first_indicators(items: list[Cited]) -> None:
     others = [item for item in items if item.indicator.id not in HEADLINES]
-    chosen = [item.indicator.id for item, _ in headline_figures(others)]
+    chosen = [card.item.indicator.id for row in headline_rows(others) for card in row]
     assert chosen == list(dict.fromkeys(item.indicator.id for item in others))[:len(HEADLINES)]
 
 

@@ -326,10 +326,13 @@ def test_several_sources_at_one_date_are_separate_points() -> None:
 def returns() -> Dataset:
     """Returns since 2004 from three countries, with their total."""
     return _dataset(
-        _figure("returns-total", RETURNS, 21073, "gov", period="2004/.."),
-        _figure("returns-ml", RETURNS, 2643, "gov", period="2004/..", breakdown="{country: ML}"),
-        _figure("returns-sn", RETURNS, 5916, "gov", period="2004/..", breakdown="{country: SN}"),
-        _figure("returns-ng", RETURNS, 3893, "gov", period="2004/..", breakdown="{country: NG}"),
+        _figure("returns-total", RETURNS, 21073, "gov", period="2004/..", as_of="2016"),
+        _figure("returns-ml", RETURNS, 2643, "gov", period="2004/..", as_of="2016",
+                breakdown="{country: ML}"),
+        _figure("returns-sn", RETURNS, 5916, "gov", period="2004/..", as_of="2016",
+                breakdown="{country: SN}"),
+        _figure("returns-ng", RETURNS, 3893, "gov", period="2004/..", as_of="2016",
+                breakdown="{country: NG}"),
     )
 
 
@@ -375,7 +378,7 @@ def test_a_lone_figure_is_a_card_never_a_chart() -> None:
     dataset = _dataset(
         _figure("programmes", "iom_agreement_programmes", 2, "alpha"),
         _figure("start", "voluntary_return_start_year", 2004, "alpha"),
-        _figure("returns-total", RETURNS, 21073, "gov", period="2004/.."),
+        _figure("returns-total", RETURNS, 21073, "gov", period="2004/..", as_of="2016"),
     )
     for theme in (Theme.international_cooperation, Theme.voluntary_return):
         drawn = _charts(dataset, theme=theme)

@@ -21,9 +21,9 @@ def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_validate_real_file_prints_counts() -> None:
     result = _run("validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == ("data/indicators.yaml: valid: 138 figures, 25 indicators, "
-                             "41 sources, 10 milestones, 16 warning(s)\n")
-    assert result.stderr.count("warning: data/indicators.yaml:") == 16
+    assert result.stdout == ("data/indicators.yaml: valid: 138 figures, 27 indicators, "
+                             "41 sources, 10 milestones, 15 warning(s)\n")
+    assert result.stderr.count("warning: data/indicators.yaml:") == 15
 
 
 def test_validate_broken_file_exits_1_without_traceback(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from indicators.models import Dataset, Qualifier
+from indicators.models import Dataset, Qualifier, Rank
 from indicators.quotes import spans_of_value, spans_of_words
 from loaders import load_path
 from tests.conftest import DATA
@@ -15,16 +15,34 @@ def dataset() -> Dataset:
 
 def test_real_file_warns_only_where_outlets_disagree() -> None:
     # The headline's "83%" restates the body's "plus de 83%": no conflict to report there.
-    # The warnings left are the outlets' real disagreements, one per quantity.
+    # Early and provisional counts carry their date, round numbers say so, and counts of
+    # other things (cards handed over) have their own indicator: the warnings left are the
+    # outlets' real disagreements, one per quantity.
     warnings = [w.message for w in load_path(DATA).warnings]
     assert not any("regularisation_approval_rate' disagree (no period)" in w
                    and "taux-approbation" in w for w in warnings)
     first_campaign = [w for w in warnings if w.startswith(
         "figures of 'regularisation_applications_filed' (campaign: 2014) disagree")]
     assert len(first_campaign) == 1
-    for version in ("27649", "27449", "27643", "27332", "28000", "27000"):
+    for version in ("27649", "27449", "27643"):
         assert version in first_campaign[0]
-    assert len(warnings) == 16
+    for early_or_round in ("27332", "27130", "28000", "27000"):
+        assert early_or_round not in first_campaign[0]
+    assert len(warnings) == 15
+
+
+def test_the_first_campaigns_final_figures_are_preferred(dataset: Dataset) -> None:
+    preferred = {figure.id for figure in dataset.figures if figure.rank == Rank.preferred}
+    assert preferred == {"libe-demandes-2014", "demandes-approuvees-23096", "libe-taux-2014"}
+    wrong = [figure for figure in dataset.figures if figure.rank == Rank.deprecated]
+    assert {figure.value for figure in wrong} == {85.53, 85.5, 85}
+
+
+def test_every_open_period_says_when_it_was_true(dataset: Dataset) -> None:
+    published = {source.id: source.published for source in dataset.sources}
+    for figure in dataset.figures:
+        if figure.period and figure.period.endswith("/.."):
+            assert figure.as_of or published[figure.source], figure.id
 
 
 def test_every_indicator_has_a_figure(dataset: Dataset) -> None:

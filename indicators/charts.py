@@ -21,7 +21,16 @@ from indicators.consistency import PLAUSIBLE_ORDER
 from indicators.countries import country_name
 from indicators.intervals import as_of_day, time_span, value_interval
 from indicators.labels import MILESTONE_KINDS, QUALIFIERS, UNITS, ui
-from indicators.models import COUNTRY, Dataset, Dimension, Figure, MilestoneKind, Qualifier, Unit
+from indicators.models import (
+    COUNTRY,
+    Dataset,
+    Dimension,
+    Figure,
+    MilestoneKind,
+    Qualifier,
+    Rank,
+    Unit,
+)
 from indicators.periods import parse_partial, parse_period
 from indicators.text import plotly_escape
 
@@ -694,8 +703,13 @@ def _reference_lines(totals: Sequence[Cited], language: str, *,
                      right_to_left: bool) -> dict[str, Any]:
     """A breakdown's totals as vertical lines across the bars, named once above them.
 
-    One total is named with its source; several (sources disagree) by their range.
+    One total is named with its source; several (sources disagree) by their range. A total
+    set aside as a known error (rank: deprecated) is neither drawn nor summed up here: the
+    chart's table and the citations still show it with its reason.
     """
+    totals = [total for total in totals if total.figure.rank != Rank.deprecated]
+    if not totals:
+        return {"shapes": [], "annotations": []}
     values = sorted({total.figure.value for total in totals})
     shapes = []
     for value in values:

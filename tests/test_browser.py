@@ -104,15 +104,23 @@ def test_headline_figures_are_painted(page, server: str, language: str,  # type:
     page.goto(f"{server}/?lang={language}&view=overview")
     values = page.locator('[data-testid="stMetricValue"]')
     values.first.wait_for(timeout=PAINT_TIMEOUT_MS)
-    # Cards arrive one after another; wait for all nine before reading them.
+    # Cards arrive one after another; wait for all eleven before reading them.
     page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= 9",
+        "() => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= 11",
         timeout=PAINT_TIMEOUT_MS)
-    painted = values.all_inner_texts()
-    # The second campaign's final count, grouped the page's way; a bound stays a bound.
-    expected = {"fr": "28\u202f400", "en": "28,400", "ar": "28.400"}[language]
-    assert any(expected in text for text in painted), painted
+    painted = [text.strip("\u2066\u2069") for text in values.all_inner_texts()]
+    # The first campaign's final figures together, then the second campaign's, grouped the
+    # page's way; a bound stays a bound.
+    expected = {"fr": ["27\u202f649", "23\u202f096", "83,53\u00a0%", "28\u202f400", "40\u00a0%"],
+                "en": ["27,649", "23,096", "83.53\u00a0%", "28,400", "40\u00a0%"],
+                "ar": ["27.649", "23.096", "83,53\u00a0%", "28.400", "40\u00a0%"]}[language]
+    assert painted[:5] == expected, painted
     assert any("> 100" in text for text in painted), painted
+    # The provisional 40 % says so on its face, in the page's language.
+    status = {"fr": "Provisoire", "en": "Provisional", "ar": "مؤقت"}[language]
+    from playwright.sync_api import expect
+
+    expect(page.get_by_text(status, exact=True).first).to_be_visible()
     _screenshot(page, f"overview-{language}.png", tmp_path)
 
 

@@ -354,6 +354,21 @@ def test_a_breakdown_is_sorted_bars_with_the_total_as_a_line(returns: Dataset, l
     assert drawn.cards == ()
 
 
+def test_a_total_set_aside_is_not_the_charts_summary() -> None:
+    dataset = _dataset(
+        _figure("returns-total", RETURNS, 21073, "gov", period="2004/..", as_of="2016"),
+        _figure("returns-wrong", RETURNS, 25073, "alpha", period="2004/..", as_of="2016",
+                rank="deprecated", rank_reason="une erreur de saisie"),
+        _figure("returns-sn", RETURNS, 5916, "gov", period="2004/..", as_of="2016",
+                breakdown="{country: SN}"),
+        _figure("returns-ml", RETURNS, 2643, "gov", period="2004/..", as_of="2016",
+                breakdown="{country: ML}"),
+    )
+    figure = _only(_charts(dataset, "fr", Theme.voluntary_return), Kind.breakdown)
+    assert [shape.x0 for shape in figure.layout.shapes] == [21073]
+    assert figure.layout.annotations[0].text == "Total : 21\u202f073 · Gov"
+
+
 def test_approved_is_drawn_inside_filed_with_its_share() -> None:
     dataset = _dataset(
         _figure("filed-2014", FILED, 27649, "alpha", breakdown=FIRST),

@@ -68,7 +68,7 @@ def test_on_a_phone_cards_read_in_order(browser, server: str) -> None:  # type: 
         _open(phone, server, "overview", "ar")
         tops = phone.evaluate("""() => [...document.querySelectorAll(
             '[data-testid="stMetricValue"]')].map(value => value.getBoundingClientRect().top)""")
-        assert len(tops) == 9
+        assert len(tops) == 11  # two campaign rows (3 + 2 cards), then six key figures
         assert tops == sorted(tops)  # document order is the order a reader sees, top to bottom
     finally:
         context.close()

@@ -11,6 +11,7 @@ from collections.abc import Hashable, Iterable, Sequence
 
 from indicators.intervals import Interval, as_of_day, disagreements, figure_interval, time_span
 from indicators.models import Dataset, Figure, Qualifier, Rank, Unit
+from indicators.periods import open_ended
 from indicators.problems import Problem
 
 # A warning names this many figures; a long series says how many more.
@@ -280,7 +281,7 @@ def one_preferred(dataset: Dataset) -> list[Problem]:
     for index, figure in enumerate(dataset.figures):
         if figure.rank != Rank.preferred:
             continue
-        key = (figure.indicator, figure.breakdown_key(), figure.period, figure.as_of)
+        key = (quantity(figure), figure.period)
         if key not in first:
             first[key] = index
             continue
@@ -297,11 +298,12 @@ def open_period_dated(dataset: Dataset) -> list[Problem]:
     published = {source.id: source.published for source in dataset.sources}
     problems = []
     for index, figure in enumerate(dataset.figures):
-        if figure.period is None or not figure.period.endswith("/..") or figure.as_of:
+        if not open_ended(figure.period) or figure.as_of:
             continue
         if published.get(figure.source) is None:
+            start = str(figure.period).partition("/")[0]
             problems.append(Problem(
-                f"period {figure.period} is open (since {figure.period[:-3]}) and nothing says "
+                f"period {figure.period} is open (since {start}) and nothing says "
                 "when the figure was true: give as_of (the date the source counts to), or the "
                 "source's published date", ("figures", index, "period")))
     return problems

@@ -15,6 +15,7 @@ from indicators.consistency import conflict_groups
 from indicators.intervals import as_of_day, time_span
 from indicators.labels import QUALIFIERS, SOURCE_TYPES, ui
 from indicators.models import Dimension, Figure, Qualifier, Rank, SourceType, Status, Unit
+from indicators.periods import open_ended
 
 # The overview's cards, in reading order: what a policymaker asks first. The first three
 # are counted per campaign (an occurrence dimension): one row of cards per campaign, so that
@@ -127,7 +128,7 @@ def true_on(figure: Figure, published: str | None = None) -> date | None:
     an open period ("since 2004"), its source's date."""
     if figure.as_of:
         return as_of_day(figure.as_of)
-    if figure.period and not figure.period.endswith("/.."):
+    if figure.period and not open_ended(figure.period):
         return time_span(figure.period)[1]
     return as_of_day(published) if figure.period else None
 

@@ -7,7 +7,7 @@ from babel.numbers import format_decimal
 
 from indicators.labels import QUALIFIERS, STATUSES, UNITS, ui
 from indicators.models import Figure, Qualifier, Status, Unit, note_in
-from indicators.periods import OPEN, PartialDate, parse_partial
+from indicators.periods import OPEN, PartialDate, open_ended, parse_partial
 
 # Moroccan Arabic writes Latin digits grouped with a dot ("23.096"), as ar_MA in CLDR does;
 # French keeps the narrow no-break space the sources use ("23 096").
@@ -117,16 +117,12 @@ def when(figure: Figure, published: str | None, language: str) -> str:
     dated = f"{ui('period', language)}{colon(language)} {period(figure.period, language)}"
     if figure.as_of:
         on = as_of(figure.as_of, language)
-        return f"{period(figure.period, language)} · {on}" if _open(figure.period) else on
-    if figure.period and not _open(figure.period):
+        return f"{period(figure.period, language)} · {on}" if open_ended(figure.period) else on
+    if figure.period and not open_ended(figure.period):
         return dated
     source = (ui("source_dated", language).format(date=period(published, language))
               if published else ui("date_unknown", language))
     return f"{period(figure.period, language)} · {source}" if figure.period else source
-
-
-def _open(text: str | None) -> bool:
-    return bool(text) and str(text).endswith(f"/{OPEN}")
 
 
 def standing(figure: Figure, language: str) -> str:

@@ -75,6 +75,11 @@ def parse_partial(text: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
+def open_ended(text: str | None) -> bool:
+    """Whether a (normalised) period runs on to no stated end: "2004/..", since 2004."""
+    return bool(text) and str(text).endswith(f"/{OPEN}")
+
+
 def parse_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """A period is one partial date or an interval `start/end` where either end may be `..`."""
     if "/" not in text:

@@ -47,7 +47,7 @@ from indicators.explore import (
     readable,
     table_view,
 )
-from indicators.labels import QUALIFIERS, RANKS, SOURCE_TYPES, STATUSES, THEMES, ui
+from indicators.labels import QUALIFIERS, SOURCE_TYPES, STATUSES, THEMES, ui
 from indicators.models import Dataset, Note, Qualifier, Source, Status, Theme, note_in
 from indicators.package import build_package
 from indicators.problems import DatasetError
@@ -221,10 +221,8 @@ def citation(item: Cited, language: str, key: str, data: Published | None = None
     st.caption(markdown_escape(f"{ui('period', language)}{formatting.colon(language)} {period} · "
                                f"{QUALIFIERS[item.figure.qualifier][language]} · "
                                f"{STATUSES[item.figure.standing][language]}"))
-    if item.figure.rank in RANKS:
-        reason = formatting.reason(item.figure, item.source.language, language)
-        st.caption(markdown_escape(f"{RANKS[item.figure.rank][language]}"
-                                   f"{formatting.colon(language)} {reason}"))
+    if rank := formatting.ranked(item.figure, item.source.language, language):
+        st.caption(markdown_escape(rank))
     note(item.figure.note, language, item.source.language, f"figure-{key}")
     release = data.release if data else None
     copyable = f"{cite_figure(item, language)}\n\n{cite_dataset(release)}"
@@ -300,13 +298,10 @@ def _other_value(item: Cited, language: str, names: Names) -> str:
     """One of a card's other values: what, which campaign or part, when, how settled, and a
     set-aside value's reason."""
     figure = item.figure
+    status = STATUSES[figure.standing][language] if figure.standing != Status.final else ""
     parts = [_figure_title(item, language), names.members(figure.breakdown_key(), language),
-             _when(item, language)]
-    if figure.standing != Status.final:
-        parts.append(STATUSES[figure.standing][language])
-    if figure.rank in RANKS:
-        reason = formatting.reason(figure, item.source.language, language)
-        parts.append(f"{RANKS[figure.rank][language]}{formatting.colon(language)} {reason}")
+             _when(item, language), status,
+             formatting.ranked(figure, item.source.language, language)]
     return " · ".join(part for part in parts if part)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from indicators.labels import QUALIFIERS, STATUSES, UNITS, ui
+from indicators.labels import QUALIFIERS, RANKS, STATUSES, UNITS, ui
 from indicators.models import Figure, Qualifier, Status, Unit, note_in
 from indicators.periods import OPEN, PartialDate, open_ended, parse_partial
 
@@ -137,10 +137,13 @@ def standing(figure: Figure, language: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def reason(figure: Figure, source_language: str, language: str) -> str | None:
-    """A curator's reason for a figure's rank, in the reader's language when written."""
+def ranked(figure: Figure, source_language: str, language: str) -> str:
+    """A preferred or set-aside figure's rank and the curator's reason ("valeur écartée :
+    …"), in the reader's language when written; empty for a normal figure."""
+    if figure.rank not in RANKS:
+        return ""
     shown = note_in(figure.rank_reason, language, source_language)
-    return None if shown is None else shown[0]
+    return f"{RANKS[figure.rank][language]}{colon(language)} {shown[0] if shown else ''}"
 
 
 def colon(language: str) -> str:

@@ -38,8 +38,8 @@ from indicators.citations import (
 )
 from indicators.columnar import indicators_used
 from indicators.explore import (
-    HEADLINES,
     Card,
+    Occurrence,
     conflicts,
     filter_frame,
     headline_indicators,
@@ -149,8 +149,6 @@ MAX_PICKER = 500
 # A card's citation lists this many of its other values: the real file's longest list is
 # about 40; at 100 000 figures a card had some 800, kept by the server and sent with it.
 MAX_OTHER_VALUES = 50
-# Indicators counted per campaign: a row of them without a campaign says it has none.
-HEADLINE_CAMPAIGN_INDICATORS = frozenset(HEADLINES[:3])
 # The explorer's columns sized to what they hold (indicator, value, period, theme, source,
 # source type, quote): sized to its first rows, a long source title pushed the columns after
 # it out of sight, and in Arabic its header with them.
@@ -324,13 +322,15 @@ class Published:
 # figures are columns (indicators/columnar.py): each builder makes the figures it reads and
 # keeps what it drew, never the figures.
 @st.cache_resource(max_entries=4)
-def _headlines(version: str, _dataset: Dataset) -> list[list[tuple[Card, int]]]:
-    """The overview's rows of cards, each with the first MAX_OTHER_VALUES of its other
-    values, and how many other values there are."""
+def _headlines(version: str, _dataset: Dataset
+               ) -> list[tuple[Occurrence | None, list[tuple[Card, int]]]]:
+    """The overview's rows of cards (explore.Row), each card with the first
+    MAX_OTHER_VALUES of its other values, and how many other values there are."""
     chosen = headline_indicators(indicators_used(_dataset.figures))
     rows = headline_rows(cited_figures(_dataset, chosen), _dataset.dimensions)
-    return [[(replace(card, others=card.others[:MAX_OTHER_VALUES]), len(card.others))
-             for card in row] for row in rows]
+    return [(row.occurrence,
+             [(replace(card, others=card.others[:MAX_OTHER_VALUES]), len(card.others))
+              for card in row.cards]) for row in rows]
 
 
 @st.cache_resource(max_entries=4)
@@ -424,21 +424,21 @@ def overview(data: Published, language: str) -> None:
     """Headline cards first, so they paint before any chart."""
     st.header(ui("overview", language))
     names = Names(data.dataset.dimensions)
-    for row in _headlines(data.version, data.dataset):
-        st.subheader(_row_title(row[0][0], names, language))
+    for occurrence, row in _headlines(data.version, data.dataset):
+        st.subheader(_row_title(occurrence, names, language))
         for column, (shown, count) in _in_rows(row):
             with column, st.container(border=True):
                 card(shown.item, language, others=shown.others,
                      more=count - len(shown.others), names=names, data=data)
 
 
-def _row_title(first: Card, names: Names, language: str) -> str:
+def _row_title(occurrence: Occurrence | None, names: Names, language: str) -> str:
     """A row of cards is one campaign's, named on the page; the other cards follow."""
-    if first.occurrence:
-        return markdown_escape(names.members(first.occurrence, language))
-    if first.item.figure.indicator in HEADLINE_CAMPAIGN_INDICATORS:
+    if occurrence is None:
+        return ui("other_headlines", language)
+    if not occurrence:
         return ui("campaign_unknown", language)
-    return ui("other_headlines", language)
+    return markdown_escape(names.members(occurrence, language))
 
 
 def theme_view(theme: Theme, data: Published, language: str, selected: str | None) -> None:

@@ -53,16 +53,23 @@ Occurrence = tuple[tuple[str, str], ...]
 
 @dataclass(frozen=True)
 class Card:
-    """One headline: the figure that heads it, the other values of the same quantity, and
-    the occurrence it counts (`(("campaign", "2014"),)`, empty for a quantity without one)."""
+    """One headline: the figure that heads it and the other values of the same quantity."""
 
     item: Cited
     others: list[Cited]
-    occurrence: Occurrence = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of cards: one occurrence's (`(("campaign", "2014"),)`; empty for figures of an
+    indicator counted per occurrence that name none), or the other key figures (None)."""
+
+    cards: list[Card]
+    occurrence: Occurrence | None
 
 
 def headline_rows(items: Sequence[Cited], dimensions: Sequence[Dimension] = ()
-                  ) -> list[list[Card]]:
+                  ) -> list[Row]:
     """The overview's cards in rows: one row per occurrence (campaign) of the indicators
     counted per occurrence, in the dimension's order of members, then the other cards.
 
@@ -81,10 +88,11 @@ def headline_rows(items: Sequence[Cited], dimensions: Sequence[Dimension] = ()
     split = [code for code in indicators if any(key and code == name for name, key in by_group)]
     keys = sorted({key for code, key in by_group if code in split},
                   key=lambda key: (not key, [order.get(part, len(order)) for part in key]))
-    rows = [_cards([(code, key) for code in split], by_group, occurrences) for key in keys]
-    rest = _cards([(code, ()) for code in indicators if code not in split], by_group,
-                  occurrences)
-    return [row for row in rows if row] + ([rest] if rest else [])
+    rows = [Row(_cards([(code, key) for code in split], by_group, occurrences), key)
+            for key in keys]
+    rest = Row(_cards([(code, ()) for code in indicators if code not in split], by_group,
+                      occurrences), None)
+    return [row for row in [*rows, rest] if row.cards]
 
 
 def _cards(groups: Sequence[tuple[str, Occurrence]],
@@ -95,7 +103,7 @@ def _cards(groups: Sequence[tuple[str, Occurrence]],
         ranked = sorted(by_group.get(group, []),
                         key=lambda item: headline_rank(item, occurrences))
         if ranked and ranked[0].figure.rank != Rank.deprecated:
-            cards.append(Card(ranked[0], ranked[1:], group[1]))
+            cards.append(Card(ranked[0], ranked[1:]))
     return cards
 
 

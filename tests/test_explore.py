@@ -16,17 +16,18 @@ def items() -> list[Cited]:
 
 def test_the_overview_reads_one_campaign_per_row(items: list[Cited]) -> None:
     rows = headline_rows(items, load_path(DATA).dataset.dimensions)
-    first, second = ([(card.item.indicator.id, card.item.figure.value) for card in row]
+    first, second = ([(card.item.indicator.id, card.item.figure.value) for card in row.cards]
                      for row in rows[:2])
     assert first == [("regularisation_applications_filed", 27649),
                      ("regularisation_applications_approved", 23096),
                      ("regularisation_approval_rate", 83.53)]
-    assert [card.occurrence for card in rows[0]] == [(("campaign", "2014"),)] * 3
+    assert rows[0].occurrence == (("campaign", "2014"),)
     # No source gives the second campaign's approvals: its row has filed and rate.
     assert second == [("regularisation_applications_filed", 28400),
                       ("regularisation_approval_rate", 40)]
-    assert [card.occurrence for card in rows[1]] == [(("campaign", "2016"),)] * 2
-    assert [card.item.indicator.id for card in rows[-1]] == list(HEADLINES[3:])
+    assert rows[1].occurrence == (("campaign", "2016"),)
+    assert rows[-1].occurrence is None
+    assert [card.item.indicator.id for card in rows[-1].cards] == list(HEADLINES[3:])
 
 
 def _head(*figures: tuple[str, int, str, str, str, str]) -> str:
@@ -44,7 +45,8 @@ def _head(*figures: tuple[str, int, str, str, str, str]) -> str:
 def _order(text: str) -> list[str]:
     from loaders import load_text
 
-    [[card]] = headline_rows(cited_figures(load_text(text).dataset))
+    [row] = headline_rows(cited_figures(load_text(text).dataset))
+    [card] = row.cards
     return [card.item.figure.id, *(item.figure.id for item in card.others)]
 
 
@@ -111,7 +113,7 @@ def test_frame_and_rows_hold_the_same_table() -> None:
 
 def test_headlines_fall_back_to_the_first_indicators(items: list[Cited]) -> None:
     others = [item for item in items if item.indicator.id not in HEADLINES]
-    chosen = [card.item.indicator.id for row in headline_rows(others) for card in row]
+    chosen = [card.item.indicator.id for row in headline_rows(others) for card in row.cards]
     assert chosen == list(dict.fromkeys(item.indicator.id for item in others))[:len(HEADLINES)]
 
 
@@ -133,3 +135,19 @@ def test_the_explorer_reads_in_the_page_language() -> None:
     assert arabic.iloc[0, 1] == "أكثر من \u2066100\u2069"
     months = readable(frame[frame["unit"] == "months"], "fr")
     assert all(value.endswith(" mois") for value in months["Valeur"])
+
+
+def test_figures_of_a_campaign_indicator_that_name_no_campaign_get_their_own_row() -> None:
+    from loaders import load_text
+
+    text = _head(
+        ("first", 27649, "exact", "gov", "    breakdown: {campaign: '2014'}\n",
+         "27 649 demandes"),
+        ("unplaced", 12000, "more_than", "src", "", "plus de 12 000 demandes"),
+    ).replace("figures:\n", "dimensions:\n  - id: campaign\n    label: {fr: Campagne, ar: حملة, "
+              "en: Campaign}\n    parts: false\n    members:\n      - id: '2014'\n"
+              "        label: {fr: Première, ar: الأولى, en: First}\nfigures:\n", 1)
+    dataset = load_text(text).dataset
+    rows = headline_rows(cited_figures(dataset), dataset.dimensions)
+    assert [(row.occurrence, [card.item.figure.id for card in row.cards]) for row in rows] == [
+        ((("campaign", "2014"),), ["first"]), ((), ["unplaced"])]

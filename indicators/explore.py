@@ -43,6 +43,8 @@ SOURCE_RANK: tuple[SourceType, ...] = (
 RANK_ORDER = {Rank.preferred: 0, None: 1, Rank.normal: 1, Rank.deprecated: 2}
 # A closed count before one that may still change, before one taken while it was open.
 STATUS_ORDER = {Status.final: 0, Status.provisional: 1, Status.running: 2}
+# A number before an estimate, before a bound (every other qualifier).
+EXACTNESS_ORDER = {Qualifier.exact: 0, Qualifier.approximately: 1}
 
 
 # Source-type labels by the code the table holds.
@@ -121,10 +123,8 @@ def headline_rank(item: Cited, occurrences: Collection[str] = ()) -> tuple[int, 
     """A figure's place among the values of its card, the first heading it (README)."""
     figure = item.figure
     is_part = any(dimension not in occurrences for dimension in figure.breakdown or {})
-    if figure.qualifier == Qualifier.exact:
-        exactness = 1 if figure.rounded else 0
-    else:
-        exactness = 1 if figure.qualifier == Qualifier.approximately else 2
+    # A speaker's round number is still a number, not a bound: it ranks with exact values.
+    exactness = EXACTNESS_ORDER.get(figure.qualifier, 2)
     when = true_on(figure, item.source.published)
     kind = SOURCE_RANK.index(item.source.type) if item.source.type else len(SOURCE_RANK)
     return (int(is_part), RANK_ORDER[figure.rank], STATUS_ORDER[figure.standing], exactness,

@@ -63,6 +63,18 @@ def test_a_card_is_headed_by_final_then_exact_then_latest_then_official_figure()
     )) == ["official", "press", "old", "undated", "bound", "early"]
 
 
+def test_a_later_round_number_heads_before_an_older_exact_count() -> None:
+    # EDITING.md: an exact value or a speaker's rounded one, before an estimate or a bound;
+    # then the latest date. A rounded figure is not a bound.
+    assert _order(_head(
+        ("old", 21073, "exact", "gov", "    period: \"2016\"\n", "21 073 demandes"),
+        ("new", 18000, "exact", "src", "    period: 2005/2022\n    rounded: true\n",
+         "18 000 demandes"),
+        ("about", 19000, "approximately", "gov", "    period: \"2023\"\n",
+         "environ 19 000 demandes"),
+    )) == ["new", "old", "about"]
+
+
 def test_a_preferred_figure_heads_its_card_and_a_deprecated_one_never_does() -> None:
     why = "    rank_reason: le bilan du ministère\n"
     assert _order(_head(

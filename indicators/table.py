@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, cast
 
@@ -29,9 +31,25 @@ COLUMNS: tuple[str, ...] = (
 # the table's language when it has one (else as written) with the language it is in.
 BREAKDOWN_PREFIX = "breakdown_"
 TAIL: tuple[str, ...] = ("as_of", "restates", "as_written", "locator", "note", "note_language")
-# Characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP CSV
-# injection): a text cell starting with one of them is prefixed with an apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Signs that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP CSV
+# injection): a text cell whose first visible character reads as one of them is prefixed
+# with an apostrophe. NFKC maps the fullwidth and small forms ("＝", "﹦", "＋", "﹫") onto
+# these; U+2212 MINUS SIGN it keeps, and spreadsheets read it as a minus.
+FORMULA_STARTS = ("=", "+", "-", "@", "\u2212")
+# OWASP names a leading tab or carriage return too, whatever follows it.
+_CONTROL_STARTS = ("\t", "\r")
+# Letters drawn as blank (Hangul fillers, the empty Braille pattern): a reader, and perhaps a
+# spreadsheet, takes the sign after them for the cell's start.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# Controls, format characters (zero-width spaces and joiners, bidi marks and isolates, the
+# soft hyphen, the BOM), combining marks, separators and unassigned code points: nothing seen.
+_UNSEEN = frozenset({"Cc", "Cf", "Mn", "Me", "Zs", "Zl", "Zp", "Cn"})
+# Where no sign or blank can start a cell (letters, digits, quotes): the guard's fast way out,
+# taken by almost every cell of a large export.
+_PLAIN_START = frozenset(chr(code) for code in range(0x21, 0x7F)) - set("=+-@")
+# A number as a spreadsheet reads it stays one ("-12", "+5.5", "-1e3"); in ASCII digits only,
+# as "-٣", "-inf" or "-1_000", which Python's float() accepts, are text to a spreadsheet.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 
 Row = dict[str, Any]
 
@@ -237,18 +255,32 @@ def records(frame: pd.DataFrame) -> list[Row]:
 
 
 def guard_cell(value: Any) -> Any:
-    """A text cell that a spreadsheet would run as a formula is made plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _is_number(value):
+    """A text cell that a spreadsheet would run as a formula is made plain text: prefixed
+    with an apostrophe when its first visible character, in its compatibility form (NFKC),
+    is a formula sign, whatever blanks or invisible characters stand before it. A number
+    written as text ("-12") is left a number."""
+    if not isinstance(value, str) or value[:1] in _PLAIN_START:
+        return value
+    if value.startswith(_CONTROL_STARTS) or (_starts_formula(value)
+                                             and not _NUMBER.fullmatch(value)):
         return "'" + value
     return value
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+def _starts_formula(text: str) -> bool:
+    """Whether the first character a reader sees reads as a formula sign; linear in the
+    unseen characters before it."""
+    for character in text:
+        seen = [shown for shown in unicodedata.normalize("NFKC", character)
+                if not _unseen(shown)]
+        if seen:
+            return seen[0] in FORMULA_STARTS
+    return False
+
+
+def _unseen(character: str) -> bool:
+    return (character.isspace() or character in _BLANK_LETTERS
+            or unicodedata.category(character) in _UNSEEN)
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = None, *,

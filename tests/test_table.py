@@ -83,10 +83,62 @@ def test_arabic_labels_and_quotes(rows: list[dict[str, object]]) -> None:
     ("@SUM(A1)", "'@SUM(A1)"),
     ("\tindent", "'\tindent"),
     ("\rreturn", "'\rreturn"),
+    # Blanks and invisible characters before the sign: the spreadsheet, or the reader, skips them.
+    (" =1+1", "' =1+1"),
+    ("\u00a0=1+1", "'\u00a0=1+1"),  # no-break space
+    ("\u202f+cmd", "'\u202f+cmd"),  # narrow no-break space
+    ("\u3000-2+3", "'\u3000-2+3"),  # ideographic space
+    ("\n@SUM(1)", "'\n@SUM(1)"),
+    ("\u200b=1+1", "'\u200b=1+1"),  # zero-width space
+    ("\u200d\u200c=1+1", "'\u200d\u200c=1+1"),  # zero-width joiner and non-joiner
+    ("\u200e-2+3", "'\u200e-2+3"),  # left-to-right mark
+    ("\u200f+cmd", "'\u200f+cmd"),  # right-to-left mark
+    ("\u2060@SUM(1)", "'\u2060@SUM(1)"),  # word joiner
+    ("\u2064=1+1", "'\u2064=1+1"),  # invisible plus
+    ("\ufeff=1+1", "'\ufeff=1+1"),  # byte-order mark
+    ("\u00ad=1+1", "'\u00ad=1+1"),  # soft hyphen
+    ("\u061c=1+1", "'\u061c=1+1"),  # Arabic letter mark
+    ("\u202e=1+1", "'\u202e=1+1"),  # right-to-left override
+    ("\u2067\u2069=1+1", "'\u2067\u2069=1+1"),  # an isolate, closed
+    ("\u034f=1+1", "'\u034f=1+1"),  # combining grapheme joiner
+    ("\u3164=1+1", "'\u3164=1+1"),  # Hangul filler, a blank letter
+    (" \u200b\u00a0\ufeff=1+1", "' \u200b\u00a0\ufeff=1+1"),
+    # Forms that read as the signs: fullwidth, small, the minus sign.
+    ("\uff1d1+1", "'\uff1d1+1"),  # ＝
+    ("\ufe661+1", "'\ufe661+1"),  # ﹦
+    ("\uff0bcmd", "'\uff0bcmd"),  # ＋
+    ("\ufe62cmd", "'\ufe62cmd"),  # ﹢
+    ("\uff0d2+3", "'\uff0d2+3"),  # －
+    ("\ufe632+3", "'\ufe632+3"),  # ﹣
+    ("\u22122+3", "'\u22122+3"),  # − minus sign
+    ("\u207b2+3", "'\u207b2+3"),  # ⁻ superscript minus
+    ("\uff20SUM(1)", "'\uff20SUM(1)"),  # ＠
+    ("\ufe6bSUM(1)", "'\ufe6bSUM(1)"),  # ﹫
+    ("\u200b\uff1d1+1", "'\u200b\uff1d1+1"),
+    ("=\u03381+1", "'=\u03381+1"),  # "=" and a combining stroke, which NFKC makes "≠"
+    # Numbers stay numbers, in ASCII digits only.
     ("-12", "-12"),
     ("+5.5", "+5.5"),
+    ("-1e3", "-1e3"),
+    ("-.5", "-.5"),
+    ("-inf", "'-inf"),
+    ("-nan", "'-nan"),
+    ("-1_000", "'-1_000"),
+    ("-\u0663", "'-\u0663"),  # an Arabic-Indic digit
+    (" -3", "' -3"),
+    ("-3\n", "'-3\n"),
+    # Text that starts with nothing a spreadsheet runs.
     ("plain", "plain"),
+    ("«\u00a0=\u00a0»", "«\u00a0=\u00a0»"),
+    ("\u2014 selon le ministère", "\u2014 selon le ministère"),  # em dash: a dialogue
+    ("\u200fأكثر من 12", "\u200fأكثر من 12"),
+    ("\u00a0", "\u00a0"),
+    ("'=1+1", "'=1+1"),
+    ("", ""),
     (12, 12),
+    (-3, -3),
+    (-3.5, -3.5),
+    (None, None),
 ])
 def test_guard_cell(cell: object, expected: object) -> None:
     assert guard_cell(cell) == expected

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from indicators.labels import UNITS
-from indicators.models import Dataset, Unit
+from indicators.models import Dataset, Source, Unit
 from indicators.release import LICENSE, LICENSE_NOTE, Release, cite_dataset
 from indicators.table import (
     BREAKDOWN_PREFIX,
@@ -18,6 +18,7 @@ from indicators.table import (
     milestone_rows,
     to_csv,
 )
+from indicators.text import markdown_line, markdown_link
 
 NAME = "maroc-migration-indicators"
 CSV_NAME = "figures.csv"
@@ -116,11 +117,7 @@ def _source(title: str, url: str | None) -> dict[str, str]:
 
 def readme(dataset: Dataset, rows: int, release: Release | None = None) -> str:
     """How to read and cite the package."""
-    sources = "\n".join(f"- {source.publisher or 'Unknown publisher'}: "
-                        f"{source.title or 'title not shown'}"
-                        f" ({source.published or 'date not stated'})"
-                        f"{' ' + source.url if source.url else ''}"
-                        for source in dataset.sources)
+    sources = "\n".join(_source_line(source) for source in dataset.sources)
     return (
         "# Moroccan migration indicators\n\n"
         f"`{CSV_NAME}` holds {rows} figures, one per row, UTF-8 with a byte-order mark.\n"
@@ -135,6 +132,16 @@ def readme(dataset: Dataset, rows: int, release: Release | None = None) -> str:
         "Unknown publishers, addresses and dates are left empty: they were not guessed.\n\n"
         "## Sources\n\n" + sources + "\n"
     )
+
+
+def _source_line(source: Source) -> str:
+    """A source as one list item: its texts escaped, so a title is never a link, an image or
+    HTML in a Markdown viewer; its address a link whose text is the address."""
+    publisher = markdown_line(source.publisher) if source.publisher else "Unknown publisher"
+    title = markdown_line(source.title) if source.title else "title not shown"
+    published = markdown_line(source.published) if source.published else "date not stated"
+    address = f" {markdown_link(source.url)}" if source.url else ""
+    return f"- {publisher}: {title} ({published}){address}"
 
 
 def build_package(dataset: Dataset, rows: Sequence[Mapping[str, Any]],

@@ -1,8 +1,9 @@
-"""Data text made inert: for Markdown (never markup or a link) and for plotly's HTML subset."""
+"""Data text made inert: for Markdown (never markup; a link only as its own address) and plotly."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 # Every character CommonMark, GitHub-flavoured Markdown or Streamlit's extensions
 # (:emoji:, $math$, :color[...]) give a meaning to.
@@ -15,6 +16,12 @@ WORD_JOINER = "\u2060"
 # Plotly draws titles, ticks, legends and hovers from a small HTML subset (<a href>, <b>,
 # <span style>, <br>) and decodes entities: data text keeps its characters, never its tags.
 _PLOTLY = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# A line break and the blanks around it: in one line of Markdown it reads as the space a
+# paragraph shows it as, and can neither end the line's block nor open another.
+_LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+# An autolink holds no ASCII control, space, "<" or ">" (CommonMark, "Autolinks"); other
+# blanks are encoded too, as viewers differ on them.
+_OUTSIDE_AUTOLINK = re.compile(r"[\x00-\x20\x7f<>]|\s")
 
 
 def markdown_escape(text: str) -> str:
@@ -26,3 +33,18 @@ def markdown_escape(text: str) -> str:
 def plotly_escape(text: str) -> str:
     """Data text for a plotly title, tick, legend or hover: shown as written, never markup."""
     return text.translate(_PLOTLY)
+
+
+def markdown_line(text: str) -> str:
+    """Data text inside one line of Markdown (a list item): escaped as `markdown_escape`
+    does, its line breaks written as the spaces a paragraph would show."""
+    return markdown_escape(_LINE_BREAK.sub(" ", text))
+
+
+def markdown_link(url: str) -> str:
+    """A web address as a Markdown autolink, `<https://…>`: a link whose text is its own
+    address, the characters an autolink cannot hold percent-encoded; anything but an http or
+    https address is escaped text."""
+    if not re.match(r"(?i)https?://", url):
+        return markdown_line(url)
+    return "<" + _OUTSIDE_AUTOLINK.sub(lambda match: quote(match.group(0), safe=""), url) + ">"

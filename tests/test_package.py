@@ -2,17 +2,22 @@
 
 import io
 import json
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote
 
+import pytest
 from frictionless import validate
+from markdown_it import MarkdownIt
 
 from indicators.package import build_package
 from indicators.release import release_of
 from indicators.table import COLUMNS, figure_rows, to_csv
+from indicators.text import WORD_JOINER, markdown_link
 from loaders import load_path
-from tests.conftest import DATA
+from tests.conftest import DATA, Loader
 
 RELEASE = release_of(b"the data file's bytes", date(2026, 11, 23))
 
@@ -66,3 +71,54 @@ def test_descriptor_types_and_sources(tmp_path: Path) -> None:
     assert all(field.get("description") for field in fields[15:])
     assert next(f for f in fields if f["name"] == "value")["type"] == "number"
     assert len(descriptor["sources"]) == 41
+
+
+# Every Markdown construct a title or a publisher could open, and the line breaks that could
+# end the list item: each must read as the text it is.
+HOSTILE_TITLE = ("[x](javascript:alert(1)) ![img](http://e.test/i.png) <script>alert(1)</script>"
+                 " <!-- c --> *b* _i_ **s** ~~d~~ `code` | a | b | &amp; \\* www.e.test "
+                 "https://e.test a@e.test :smile: $x$ [ref]\n# heading\n\n        code\n"
+                 "1. item\n---\n> quote")
+HOSTILE_PUBLISHER = "- item\n===\n<b>bold</b>"
+HOSTILE_URL = "https://e.test/a b>c<d`e"
+
+
+def _readme_of(load: Loader) -> str:
+    dataset = load(("title: Titre", f"title: {json.dumps(HOSTILE_TITLE)}"),
+                   ("    language: fr\n", f"    language: fr\n    publisher: "
+                    f"{json.dumps(HOSTILE_PUBLISHER)}\n    url: {json.dumps(HOSTILE_URL)}\n"),
+                   ).dataset
+    archive = zipfile.ZipFile(io.BytesIO(build_package(dataset, figure_rows(dataset, "fr"))))
+    return archive.read("README.md").decode("utf-8")
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+def test_the_readme_writes_source_texts_as_text(load: Loader) -> None:
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(_readme_of(load))
+    item = tokens[[t.type for t in tokens].index("bullet_list_open") + 3]
+    assert item.type == "inline"
+    assert [child.type for child in item.children or []] == [
+        "text", "link_open", "text", "link_close"]
+    shown, link, address, _ = item.children or []
+    assert shown.content.replace(WORD_JOINER, "") == (
+        f"{_one_line(HOSTILE_PUBLISHER)}: {_one_line(HOSTILE_TITLE)} (date not stated) ")
+    assert unquote(str(link.attrs["href"])) == unquote(address.content) == HOSTILE_URL
+    assert [t.type for t in tokens].count("bullet_list_open") == 1
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
+    assert kinds.isdisjoint({"image", "html_inline", "html_block", "code_block", "fence",
+                             "em_open", "strong_open", "s_open", "table_open", "hr"})
+
+
+@pytest.mark.parametrize(("url", "written"), [
+    ("https://e.test/a?b=1&c=2", "<https://e.test/a?b=1&c=2>"),
+    ("https://e.test/a b>c<d", "<https://e.test/a%20b%3Ec%3Cd>"),
+    ("http://e.test/\u00a0\tx", "<http://e.test/%C2%A0%09x>"),
+    ("HTTPS://e.test/", "<HTTPS://e.test/>"),
+    ("javascript:alert(1)", "javascript\\:alert\\(1\\)"),
+    ("<script>", "\\<script\\>"),
+])
+def test_markdown_link(url: str, written: str) -> None:
+    assert markdown_link(url) == written

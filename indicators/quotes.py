@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -39,6 +40,10 @@ _MINUS = "-−–"
 # comes near 10**15; refusing larger values keeps num2words and Python's int→str limit away.
 _LARGEST = 10**15
 
+# Nobody writes a decimal fraction of three zeros alone: "1.000" and "1,000" are a thousand
+# (French and English grouping), never 1; "1 000.000", grouped by spaces, stays 1000.
+_ZERO_THOUSANDS = re.compile("[0٠۰]{3}")
+
 # (whole part without leading zeros, fraction without trailing zeros): 14.70 is ("14", "7").
 _Reading = tuple[str, str]
 
@@ -58,14 +63,92 @@ def spans_of_value(quote: str, value: float) -> list[tuple[int, int]]:
     if wanted is None:
         return []
     negative, reading = wanted
-    spans = []
+    return [(start - negative, end) for start, end, readings in _numbers(quote)
+            if _signed(quote, start) == negative and reading in readings]
+
+
+def _numbers(quote: str) -> Iterator[tuple[int, int, frozenset[_Reading]]]:
+    """Each number the quote writes in digits, read whole: (start, end, its readings).
+
+    A number with a scale word is one number: "25 ألف" is 25 000 (never 25), "5,1 millions"
+    5 100 000, and "3 millions 200.000" 3 200 000 (neither 3 000 000 nor 200 000).
+    """
+    taken = 0  # the end of the last number: the tail of "3 millions 200.000" is no number
     for match in _STRETCH.finditer(quote):
         start, end = match.span()
-        if _after_lone_point(quote, start) or _signed(quote, start) != negative:
+        if start < taken or _after_lone_point(quote, start) or not _TOKEN.fullmatch(
+                match.group()):
             continue
-        if _TOKEN.fullmatch(match.group()) and reading in _readings(match.group()):
-            spans.append((start - negative, end))
-    return spans
+        readings = _readings(match.group())
+        scale = _SCALE.match(quote, end)
+        if scale:
+            power = _POWERS[_scale_word(scale.group(1))]
+            readings = frozenset(_scaled(reading, power) for reading in readings)
+            end = scale.end()
+            tail = _tail(quote, end, power)
+            if tail:
+                readings, end = _plus(readings, tail[0]), tail[1]
+        taken = end
+        yield start, end, readings
+
+
+def _tail(quote: str, end: int, power: int) -> tuple[frozenset[_Reading], int] | None:
+    """The smaller number right after a scale word ("200.000" in "3 millions 200.000")."""
+    match = _TAIL.match(quote, end)
+    if match is None or _SCALE.match(quote, match.end()):
+        return None
+    readings = frozenset(reading for reading in _readings(match.group(1))
+                         if not reading[1] and len(reading[0]) <= power)
+    return (readings, match.end()) if readings else None
+
+
+def _scaled(reading: _Reading, power: int) -> _Reading:
+    whole, fraction = reading
+    if len(fraction) > power:  # "1,2345 million": a fraction of a unit, kept as written
+        return _reading([whole, fraction[:power]], fraction[power:])
+    return _reading([whole, fraction.ljust(power, "0")], "")
+
+
+def _plus(readings: frozenset[_Reading], tail: frozenset[_Reading]) -> frozenset[_Reading]:
+    return frozenset((str(int(whole) + int(other)), "") for whole, fraction in readings
+                     for other, _ in tail if not fraction)
+
+
+def scale_misread(quote: str, value: float) -> str | None:
+    """The number with a scale word whose digits alone are `value`: "25 ألف" for 25."""
+    wanted = _wanted(value)
+    if wanted is None or wanted[0]:
+        return None
+    for match in _STRETCH.finditer(quote):
+        scale = _SCALE.match(quote, match.end())
+        if scale and _TOKEN.fullmatch(match.group()) and wanted[1] in _readings(match.group()):
+            return quote[match.start():scale.end()]
+    return None
+
+
+# Scale words after a number, as the sources write them (French, Arabic, English; case and
+# Arabic vowel marks ignored), and the power of ten each stands for. "MMDH" is "milliards de
+# dirhams" and "MDH" "millions de dirhams" in the Moroccan press.
+_SCALE_WORDS = {
+    3: ("mille", "thousand", "ألف", "الف", "آلاف", "الاف"),
+    6: ("million", "millions", "مليون", "ملايين", "مليوني", "mdh"),
+    9: ("milliard", "milliards", "md", "mds", "mrd", "mrds", "mmdh", "billion", "billions",
+        "bn", "مليار", "مليارات", "ملياري", "بليون"),
+}
+_POWERS = {word: power for power, words in _SCALE_WORDS.items() for word in words}
+# One space of any width between the digits and the word, which ends there ("millionnaire"
+# is no scale); Arabic vowel marks, the tatweel and the accusative alif may end the word
+# ("ألفًا", "مليونا").
+_MARKS = r"\u0640\u064b-\u0652"
+_SCALE = re.compile(
+    r"[ \u00a0\u202f\u2009]?(" + "|".join(sorted(map(re.escape, _POWERS), key=len,
+                                                      reverse=True))
+    + rf")[{_MARKS}]*(?:\u0627[{_MARKS}]*)?(?![\w{_MARKS}])", re.IGNORECASE)
+_TAIL = re.compile(r"[ \u00a0\u202f\u2009](" + _TOKEN.pattern + r")(?![\d\w])")
+
+
+def _scale_word(word: str) -> str:
+    return word.casefold()
 
 
 def _wanted(value: float) -> tuple[bool, _Reading] | None:
@@ -102,7 +185,9 @@ def _readings(token: str) -> frozenset[_Reading]:
     if _one_style(groups, separators):
         readings.add(_reading(groups, ""))
     last = separators[-1] if separators else ""
-    if last and last in _DECIMAL and _one_style(groups[:-1], separators[:-1], last):
+    if (last and last in _DECIMAL and not (len(separators) == 1
+                                           and _ZERO_THOUSANDS.fullmatch(groups[-1]))
+            and _one_style(groups[:-1], separators[:-1], last)):
         readings.add(_reading(groups[:-1], groups[-1]))
     return frozenset(readings)
 
@@ -255,17 +340,36 @@ class _Phrases(NamedTuple):
 # folded (lower case, NFC, straight apostrophe, single spaces).
 _MARKERS: dict[Qualifier, _Phrases] = {
     Qualifier.more_than: _Phrases(
-        ("plus de", "more than", "over", "أكثر من", "ما يزيد عن", "ما يزيد على", "supérieur à",
-         "au-delà de"),
-        ("et plus", "ou plus", "or more", "and more", "and over", "فأكثر", "أو أكثر")),
-    Qualifier.at_least: _Phrases(("au moins", "at least", "على الأقل"), ("على الأقل",)),
+        (">", "plus de", "+ de", "+de", "au-delà de", "au delà de", "supérieur à",
+         "supérieure à", "supérieurs à", "supérieures à", "dépassant",
+         "more than", "over", "above", "in excess of", "upwards of", "upward of", "exceeding",
+         "أكثر من", "ما يزيد عن", "ما يزيد على", "أزيد من", "ما يفوق", "يفوق", "ما يربو على",
+         "ما يربو عن", "يربو على"),
+        ("et plus", "ou plus", "or more", "and more", "and over", "or over", "فأكثر", "أو أكثر")),
+    Qualifier.at_least: _Phrases(
+        ("≥", "⩾", "≧", "au moins", "pas moins de", "au minimum", "supérieur ou égal à",
+         "at least", "no fewer than", "no less than", "not less than", "not fewer than",
+         "a minimum of", "على الأقل", "ما لا يقل عن", "لا يقل عن", "ما لا يقل على",
+         "لا يقل على"),
+        ("على الأقل", "au moins", "au minimum", "فما فوق", "وما فوق")),
     Qualifier.approximately: _Phrases(
-        ("environ", "près de", "quelque", "quelques", "about", "around", "nearly",
-         "approximately", "some", "حوالي", "حوالى", "نحو", "قرابة", "زهاء"),
-        ("environ",)),
-    Qualifier.less_than: _Phrases(("moins de", "less than", "fewer than", "under", "أقل من")),
-    Qualifier.at_most: _Phrases(("au plus", "at most", "jusqu'à", "up to", "على الأكثر"),
-                                ("على الأكثر",)),
+        ("~", "∼", "≈", "≃", "≅", "±", "environ", "env.", "près de", "près d'", "presque",
+         "quasi", "quasiment", "pratiquement", "approximativement", "autour de",
+         "aux alentours de", "de l'ordre de", "plus ou moins", "quelque", "quelques", "about",
+         "around", "nearly", "almost", "approximately", "approx.", "roughly", "close to",
+         "circa", "ca.", "some", "an estimated", "estimated", "حوالي", "حوالى", "نحو",
+         "قرابة", "زهاء", "ما يقارب", "يقارب", "ما يناهز", "يناهز", "تقريبا"),
+        ("environ", "à peu près", "approximativement", "or so", "approximately", "تقريبا")),
+    Qualifier.less_than: _Phrases(
+        ("<", "moins de", "inférieur à", "inférieure à", "inférieurs à", "inférieures à",
+         "less than", "fewer than", "under", "below", "أقل من", "ما يقل عن")),
+    Qualifier.at_most: _Phrases(
+        ("≤", "⩽", "≦", "au plus", "tout au plus", "pas plus de", "au maximum", "jusqu'à",
+         "inférieur ou égal à", "ne dépassant pas", "at most", "up to", "no more than",
+         "not more than", "a maximum of", "not exceeding", "على الأكثر", "ما لا يزيد عن",
+         "لا يزيد عن", "ما لا يزيد على", "لا يزيد على", "لا يتجاوز", "لا تتجاوز",
+         "ما لا يتجاوز"),
+        ("على الأكثر", "au maximum", "ou moins", "or less", "or fewer", "أو أقل", "فأقل")),
 }
 # Longest first, so that a phrase is never taken for a shorter one it ends with.
 _BEFORE = sorted(((phrase, qualifier) for qualifier, phrases in _MARKERS.items()
@@ -289,6 +393,9 @@ _PERCENT = ("%", "٪")
 # tenfold: translate looks every character up in the table.)
 _APOSTROPHES = ("’", "ʼ")
 _SILENT = re.compile("[\u0640\u064b-\u0652]")
+# Invisible characters (zero-width, joiners, soft hyphen, direction marks and isolates) read
+# as a space: they never join a phrase to its number.
+_HIDDEN = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def qualifier_near(quote: str, span: tuple[int, int]) -> tuple[Qualifier, str] | None:
@@ -323,12 +430,13 @@ def has_bound_marker(quote: str) -> bool:
 
 
 def _fold(text: str) -> str:
-    """Text as phrases are compared: NFC, case-folded, each whitespace run one space."""
+    """Text as phrases are compared: NFC, case-folded, each whitespace run one space, and
+    nothing invisible ("plus de\u200b12 000" is "plus de 12 000" to a reader)."""
     text = unicodedata.normalize("NFC", text).casefold()
     if not text.isascii():
         for apostrophe in _APOSTROPHES:
             text = text.replace(apostrophe, "'")
-        text = _SILENT.sub("", text)
+        text = _SILENT.sub("", _HIDDEN.sub(" ", text))
     # split() cuts at the runs of what \s matches (str.isspace) and drops them at both ends.
     return " ".join(text.split())
 
@@ -365,7 +473,8 @@ def _enough(folded: str) -> bool:
 
 def _visible(char: str) -> bool:
     """Whether a character survives folding as one of its own (not a space or a mark)."""
-    return not (char.isspace() or unicodedata.combining(char) or char == "\u0640")
+    return not (char.isspace() or unicodedata.combining(char) or char == "\u0640"
+                or _HIDDEN.match(char) is not None)
 
 
 def _ends_word(head: str, phrase: str) -> bool:
@@ -377,3 +486,58 @@ def _ends_word(head: str, phrase: str) -> bool:
 
 def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[0] <= "\u06ff"
+
+
+# ---------------------------------------------------------------------------------------------
+# What stands beside a number: a year's date words, a list's item
+# ---------------------------------------------------------------------------------------------
+
+# Words after which a four-digit number is a date ("en 2023", "fin décembre 2014", "عام 2023").
+_DATE_WORDS = frozenset((
+    "en l'an année depuis dès fin début mi jusqu'en avant après janvier février mars avril mai "
+    "juin juillet août septembre octobre novembre décembre in year since by until before after "
+    "during january february march april may june july august september october november "
+    "december عام العام سنة السنة منذ خلال حتى يناير فبراير مارس أبريل ابريل ماي مايو يونيو "
+    "يوليوز يوليو غشت أغسطس شتنبر سبتمبر أكتوبر اكتوبر نونبر نوفمبر دجنبر ديسمبر").split())
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# Where one item of a list ends: a semicolon, a comma before a space (not the comma of
+# "23,096"), Arabic commas, "et", "and", "و".
+_ITEM_BREAK = re.compile(r"[;؛،]|,(?=\s)|\s(?:et|and|ainsi que|as well as)\s|\sو", re.IGNORECASE)
+
+
+def written_as_year(quote: str, span: tuple[int, int]) -> str | None:
+    """The date as written ("en 2023") when the span is a year after a date word, else None."""
+    start, end = span
+    digits = quote[start:end]
+    if len(digits) != 4 or not digits.isdecimal() or not _YEAR.fullmatch(_ascii(digits)):
+        return None
+    before = _LAST_WORD.search(quote, max(0, start - 40), start)
+    if before is None:
+        return None
+    word = _fold(before.group(1)).rstrip(",")
+    if _is_arabic(word) and word not in _DATE_WORDS:
+        word = _PROCLITICS_START.sub("", word, count=1)
+    return quote[before.start(1):end] if word in _DATE_WORDS else None
+
+
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_PROCLITICS_START = re.compile("^[وفبلك]{1,2}")
+
+
+def list_items(quote: str, spans: list[tuple[int, int]]) -> list[str | None]:
+    """For each span, the item of a list it stands in, without the number ("Ivoiriens" for
+    700 in "900 Guinéens, 700 Ivoiriens"); None where no other item holds a number.
+
+    O(n + s log n) for a quote of length n and s spans: the items are cut once.
+    """
+    bounds = [0, *(edge for match in _ITEM_BREAK.finditer(quote) for edge in match.span()),
+              len(quote)]
+    starts = bounds[0::2]
+    numbered = {bisect_right(starts, start) - 1 for start, _, _ in _numbers(quote)}
+    found: list[str | None] = []
+    for start, end in spans:
+        mine = bisect_right(starts, start) - 1
+        stop = bounds[2 * mine + 1]
+        found.append(None if numbered <= {mine} or start >= stop
+                     else quote[starts[mine]:start] + " " + quote[end:stop])
+    return found

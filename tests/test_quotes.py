@@ -9,10 +9,12 @@ import pytest
 from indicators.models import Qualifier
 from indicators.quotes import (
     has_bound_marker,
+    list_items,
     qualifier_near,
     spans_of_value,
     spans_of_words,
     words_mean,
+    written_as_year,
 )
 
 # A hang guard, not a benchmark: linear reading takes milliseconds at these sizes, the
@@ -50,7 +52,7 @@ LINEAR = 1.0
     ("depuis 2004", 2004, [(7, 11)]),
     # A token can be read in more than one way; each reading covers the whole token.
     ("1.000", 1000, [(0, 5)]),
-    ("1.000", 1, [(0, 5)]),
+    ("1,000", 1000, [(0, 5)]),
     ("23,096", 23.096, [(0, 6)]),
     ("1,000.5", 1000.5, [(0, 7)]),
     ("1.000,5", 1000.5, [(0, 7)]),
@@ -58,6 +60,20 @@ LINEAR = 1.0
     ("1 000.000", 1000, [(0, 9)]),  # spaces group, the dot is the decimal point
     ("٣٫٥", 3.5, [(0, 3)]),
     ("174 États membres et 174 pays", 174, [(0, 3), (21, 24)]),
+    # A number with a scale word is read whole, in French, Arabic and English.
+    ("25 ألف مهاجر", 25000, [(0, 6)]),
+    ("٢٥ ألف مهاجر", 25000, [(0, 6)]),
+    ("25 ألفًا", 25000, [(0, 8)]),
+    ("3 millions 200.000 personnes", 3200000, [(0, 18)]),
+    ("5,1 millions de Marocains", 5100000, [(0, 12)]),
+    ("86,89 milliards de dirhams", 86890000000, [(0, 15)]),
+    ("45,17 MMDH", 45170000000, [(0, 10)]),
+    ("1,2 million", 1200000, [(0, 11)]),
+    ("2 مليار درهم", 2000000000, [(0, 7)]),
+    ("3,5 ملايين", 3500000, [(0, 10)]),
+    ("USD 1.2 billion", 1200000000, [(4, 15)]),
+    ("5\u00a0mille", 5000, [(0, 7)]),
+    ("plus de 2 millions", 2000000, [(8, 18)]),
 ])
 def test_quote_writes_value(quote: str, value: float, spans: list[tuple[int, int]]) -> None:
     assert spans_of_value(quote, value) == spans
@@ -96,6 +112,20 @@ def test_quote_writes_value(quote: str, value: float, spans: list[tuple[int, int
     ("1 000.000", 1000000),
     ("2.5", 25),
     ("14,7", 14),
+    # A thousands separator before three zeros is never a decimal point.
+    ("1.000", 1),
+    ("1,000", 1),
+    ("٢٬٠٠٠", 2),
+    # The digits of a number with a scale word are not the number.
+    ("25 ألف مهاجر", 25),
+    ("5,1 millions", 5.1),
+    ("86,89 milliards", 86.89),
+    ("3 millions 200.000", 3000000),
+    ("3 millions 200.000", 200000),
+    ("3 millions 200.000", 3),
+    ("1,2 million", 1.2),
+    ("2 مليار", 2),
+    ("5 millionnaires", 5000000),  # a word that starts like a scale word is none
 ])
 def test_quote_does_not_write_value(quote: str, value: float) -> None:
     assert spans_of_value(quote, value) == []
@@ -198,6 +228,37 @@ def _near(quote: str, value: float) -> tuple[Qualifier, str] | None:
     ("jusqu'à 5", 5, (Qualifier.at_most, "jusqu'à")),
     ("up to 5", 5, (Qualifier.at_most, "up to")),
     ("5 على الأكثر", 5, (Qualifier.at_most, "على الأكثر")),
+    # Symbols, adverbs and the negated phrases, in the three languages.
+    ("> 23 096", 23096, (Qualifier.more_than, ">")),
+    (">23 096", 23096, (Qualifier.more_than, ">")),
+    ("≥ 23 096", 23096, (Qualifier.at_least, "≥")),
+    ("~23 096", 23096, (Qualifier.approximately, "~")),
+    ("≈ 23 096", 23096, (Qualifier.approximately, "≈")),
+    ("< 5", 5, (Qualifier.less_than, "<")),
+    ("≤ 5", 5, (Qualifier.at_most, "≤")),
+    ("presque 23 096", 23096, (Qualifier.approximately, "presque")),
+    ("almost 23,096", 23096, (Qualifier.approximately, "almost")),
+    ("roughly 5", 5, (Qualifier.approximately, "roughly")),
+    ("quasiment 5", 5, (Qualifier.approximately, "quasiment")),
+    ("ما يقارب 5", 5, (Qualifier.approximately, "ما يقارب")),
+    ("5 تقريبا", 5, (Qualifier.approximately, "تقريبا")),
+    ("5 تقريباً", 5, (Qualifier.approximately, "تقريبا")),
+    ("أزيد من 5", 5, (Qualifier.more_than, "أزيد من")),
+    ("+ de 5", 5, (Qualifier.more_than, "+ de")),
+    ("in excess of 5", 5, (Qualifier.more_than, "in excess of")),
+    ("plus de\u200b23 096", 23096, (Qualifier.more_than, "plus de")),
+    ("plus\u2060de 23 096", 23096, (Qualifier.more_than, "plus de")),
+    ("plus de\u200f 23 096", 23096, (Qualifier.more_than, "plus de")),
+    ("pas plus de 23 096", 23096, (Qualifier.at_most, "pas plus de")),
+    ("pas moins de 23 096", 23096, (Qualifier.at_least, "pas moins de")),
+    ("no more than 5", 5, (Qualifier.at_most, "no more than")),
+    ("no fewer than 5", 5, (Qualifier.at_least, "no fewer than")),
+    ("ما لا يقل عن 5", 5, (Qualifier.at_least, "ما لا يقل عن")),
+    ("لا يزيد عن 5", 5, (Qualifier.at_most, "لا يزيد عن")),
+    ("5 فما فوق", 5, (Qualifier.at_least, "فما فوق")),
+    ("5 or less", 5, (Qualifier.at_most, "or less")),
+    ("plus de 25 ألف", 25000, (Qualifier.more_than, "plus de")),
+    ("25 ألف فأكثر", 25000, (Qualifier.more_than, "فأكثر")),
     ("plus de 100 pays et 174 Etats membres", 174, None),  # a phrase elsewhere
     ("le rover 5 est là", 5, None),  # 'over' ends 'rover'
     ("auprès de 5", 5, None),
@@ -242,12 +303,31 @@ def _mixed() -> str:
     ("dix " * 25_000, lambda quote: spans_of_words(quote, "dix")),
     ("trois" + " et" * 30_000, lambda quote: spans_of_words(quote, "trois")),
     ("plus\u00a0de " * 12_500, has_bound_marker),
+    ("1 million " * 10_000, lambda quote: spans_of_value(quote, 1000000)),
+    ("3 millions 200.000 " * 5_000, lambda quote: spans_of_value(quote, 3200000)),
+    ("700 Ivoiriens, " * 7_000, lambda quote: list_items(quote, spans_of_value(quote, 700))),
+    ("en 2023 " * 12_000, lambda quote: [written_as_year(quote, span)
+                                         for span in spans_of_value(quote, 2023)]),
 ], ids=["4000 groups", "mixed digits", "qualifiers of mixed", "many numbers", "long space",
-        "long space in a phrase", "many number words", "many connectors", "many phrases"])
+        "long space in a phrase", "many number words", "many connectors", "many phrases",
+        "many scaled numbers", "many scaled numbers with tails", "a long list",
+        "many years"])
 def test_long_quotes_are_read_in_linear_time(quote: str, read: Callable[[str], object]) -> None:
     started = time.perf_counter()
     read(quote)
     assert time.perf_counter() - started < LINEAR
+
+
+@pytest.mark.parametrize(("quote", "value", "items"), [
+    ("900 Guinéens, 700 Ivoiriens", 700, ["   Ivoiriens"]),
+    ("900 Guinéens, 700 Ivoiriens", 900, ["  Guinéens"]),
+    ("Guinée : 900 ; Côte d'Ivoire : 700", 700, [" Côte d'Ivoire :  "]),
+    ("900 غينيين و700 إيفواريين", 700, ["  إيفواريين"]),
+    ("23,096 demandes", 23096, [None]),  # no list: one number
+    ("23 096 demandes, déposées en 2014", 23096, ["  demandes"]),
+])
+def test_list_items(quote: str, value: float, items: list[str | None]) -> None:
+    assert list_items(quote, spans_of_value(quote, value)) == items
 
 
 def test_long_quotes_are_read_right() -> None:

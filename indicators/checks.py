@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
 
 from indicators.consistency import CROSS_CHECKS, plain
 from indicators.countries import country_codes
-from indicators.models import COUNTRY, Dataset, Figure, Qualifier, Unit
-from indicators.periods import YEAR_RANGE
+from indicators.models import COUNTRY, LANGUAGES, Dataset, Figure, Qualifier, Unit
+from indicators.names import MemberNames, country_names
+from indicators.periods import YEAR_RANGE, parse_partial
 from indicators.problems import Path, Problem
 from indicators.quotes import (
     has_bound_marker,
+    list_items,
     qualifier_near,
+    scale_misread,
     spans_of_value,
     spans_of_words,
     words_mean,
+    written_as_year,
 )
 
 Check = Callable[[Dataset], list[Problem]]
@@ -100,6 +106,42 @@ def _unknown(ref: str, known: set[str], kind: str, at: Path) -> list[Problem]:
     return [Problem(f"unknown {kind} '{ref}': add it under {kind}s or fix the id", (*at, kind))]
 
 
+def required_breakdown_given(dataset: Dataset) -> list[Problem]:
+    """A figure gives every dimension its indicator requires ("campaign" for a campaign's count)."""
+    dimensions = {dimension.id for dimension in dataset.dimensions} | {COUNTRY}
+    problems: list[Problem] = []
+    required: dict[str, list[str]] = {}
+    for index, indicator in enumerate(dataset.indicators):
+        required[indicator.id] = indicator.required_breakdown
+        problems.extend(Problem(f"unknown dimension '{name}': add it under dimensions or fix "
+                                "the id", ("indicators", index, "required_breakdown", position))
+                        for position, name in enumerate(indicator.required_breakdown)
+                        if name not in dimensions)
+    for index, figure in enumerate(dataset.figures):
+        missing = [name for name in required.get(figure.indicator, ())
+                   if name not in (figure.breakdown or {})]
+        if missing:
+            problems.append(Problem(
+                f"'{figure.indicator}' needs a breakdown by {', '.join(missing)}: add "
+                f"breakdown: {{{', '.join(f'{name}: …' for name in missing)}}} (which "
+                f"{' and '.join(missing)} the figure counts)", ("figures", index)))
+    return problems
+
+
+def sources_dated_in_the_past(dataset: Dataset) -> list[Problem]:
+    """No source is published or read after today: a future date is a typo in the year."""
+    today = date.today()
+    problems = []
+    for index, source in enumerate(dataset.sources):
+        for field in ("published", "accessed"):
+            written = getattr(source, field)
+            if written and parse_partial(written).first_day() > today:
+                problems.append(Problem(
+                    f"{field} {written} is after today ({today.isoformat()}): check the year",
+                    ("sources", index, field)))
+    return problems
+
+
 def values_in_range(dataset: Dataset) -> list[Problem]:
     """Counts are whole and non-negative, percentages 0-100, years plausible."""
     units = {indicator.id: indicator.unit for indicator in dataset.indicators}
@@ -112,14 +154,41 @@ def values_in_range(dataset: Dataset) -> list[Problem]:
     return problems
 
 
+def values_as_typed(dataset: Dataset, typed: Mapping[int, str]) -> list[Problem]:
+    """A count or a year is typed without a decimal point: "1.000" is read as 1 by YAML.
+
+    `typed` holds, by figure position, the digits the file wrote where YAML's reading of
+    them loses something ("1.000", "22.150", "23095.99999999999999"); a loader gives it.
+    """
+    units = {indicator.id: indicator.unit for indicator in dataset.indicators}
+    problems = []
+    for index, figure in enumerate(dataset.figures):
+        written = typed.get(index) or (repr(figure.value) if isinstance(figure.value, float)
+                                       else None)
+        message = _typed_message(units.get(figure.indicator), written)
+        if message:
+            problems.append(Problem(message, ("figures", index, "value")))
+    return problems
+
+
+def _typed_message(unit: Unit | None, written: str | None) -> str | None:
+    """A whole number typed with a decimal point: "1.000" (a thousand, read as 1)."""
+    if unit not in (Unit.count, Unit.year) or written is None or "." not in written:
+        return None
+    whole, _, fraction = written.lstrip("+-").partition(".")
+    if len(fraction) == 3 and 1 <= len(whole) <= 3:
+        meant = int(whole + fraction)
+        # "27.643" is twenty-seven thousand in French writing, not 27 and a fraction.
+        return (f"a {unit.value} must be a whole number, not {written}: if the source writes "
+                f"{written} for {meant}, write {meant} (no thousands separator)")
+    if Decimal(written) == Decimal(written).to_integral_value():
+        return (f"a {unit.value} is written without a decimal point: write "
+                f"{Decimal(written):.0f}, not {written}")
+    return f"a {unit.value} must be a whole number, not {written}"
+
+
 def _range_message(unit: Unit, value: float) -> str | None:
-    if unit in (Unit.count, Unit.year) and value != int(value):
-        if unit == Unit.count and _three_decimals(value):
-            # "27.643" is twenty-seven thousand in French writing, not 27 and a fraction.
-            return (f"a count must be a whole number, not {value}: if the source writes "
-                    f"{value} for {round(value * 1000)}, write {round(value * 1000)} "
-                    "(no thousands separator)")
-        return f"a {unit.value} must be a whole number, not {value}"
+    # A count or a year that is not whole: values_as_typed names the digits typed.
     if unit == Unit.percent and not 0 <= value <= 100:
         return f"a percentage must be between 0 and 100, not {value}"
     if unit == Unit.year and not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
@@ -130,10 +199,6 @@ def _range_message(unit: Unit, value: float) -> str | None:
     if longest is not None and value > longest:
         return f"a duration in {unit.value} must be at most a century ({longest}), not {value}"
     return None
-
-
-def _three_decimals(value: float) -> bool:
-    return len(repr(value).partition(".")[2]) == 3
 
 
 def evidence_given(dataset: Dataset) -> list[Problem]:
@@ -162,6 +227,7 @@ def quote_writes_value(dataset: Dataset) -> list[Problem]:
     O(n) in the evidence's length (the quote reader is linear).
     """
     languages = {source.id: source.language for source in dataset.sources}
+    units = {indicator.id: indicator.unit for indicator in dataset.indicators}
     problems = []
     for index, figure in enumerate(dataset.figures):
         at = ("figures", index)
@@ -169,8 +235,9 @@ def quote_writes_value(dataset: Dataset) -> list[Problem]:
         if figure.quote is None and figure.as_written is None:
             continue  # evidence_given reports it
         if figure.value_in_words is None:
-            if not spans_of_value(figure.evidence, figure.value):
-                problems.append(Problem(_not_written(field, figure.value), (*at, field)))
+            message = _digits_problem(figure, field, units.get(figure.indicator))
+            if message:
+                problems.append(Problem(message, (*at, field)))
             continue
         if not spans_of_words(figure.evidence, figure.value_in_words):
             problems.append(Problem(
@@ -185,6 +252,22 @@ def quote_writes_value(dataset: Dataset) -> list[Problem]:
                 (*at, "value_in_words"),
             ))
     return problems
+
+
+def _digits_problem(figure: Figure, field: str, unit: Unit | None) -> str | None:
+    """What is wrong with the digits the evidence writes the value in, if anything."""
+    spans = spans_of_value(figure.evidence, figure.value)
+    if not spans:
+        scaled = scale_misread(figure.evidence, figure.value)
+        if scaled is None:
+            return _not_written(field, figure.value)
+        return (f"the {field} writes '{scaled}', a number read whole with its scale word: "
+                f"the value is that whole number, not {plain(figure.value)}")
+    dates = [written_as_year(figure.evidence, span) for span in spans]
+    if unit != Unit.year and all(dates):
+        return (f"the {field} writes {plain(figure.value)} only as a year ('{dates[0]}'): "
+                "the value is the number the sentence counts, not its date")
+    return None
 
 
 def _not_written(field: str, value: float) -> str:
@@ -227,6 +310,49 @@ def _qualifiers_near(figure: Figure) -> list[tuple[Qualifier, str] | None]:
     return [qualifier_near(figure.evidence, span) for span in spans]
 
 
+def breakdown_beside_value(dataset: Dataset) -> list[Problem]:
+    """Where a quote lists members with their numbers ("900 Guinéens, 700 Ivoiriens"), the
+    value stands beside the figure's own member, not another one's.
+
+    A member is named by the words of its labels (a country by its names in fr, ar and en):
+    its own by any of them, another by words that name no third member, so that "Guinéens"
+    (Guinée, Guinée-Bissau…) never accuses anyone. O(n) in the quotes' length.
+    """
+    names = _member_names(dataset)
+    problems = []
+    for index, figure in enumerate(dataset.figures):
+        if not figure.breakdown or figure.quote is None or figure.value_in_words is not None:
+            continue
+        items = list_items(figure.quote, spans_of_value(figure.quote, figure.value))
+        for dimension, member in sorted(figure.breakdown.items()):
+            found = _named_instead(items, names.get(dimension), member)
+            if found:
+                problems.append(Problem(
+                    f"the quote writes {plain(figure.value)} beside '{found[1]}' "
+                    f"({dimension}: {found[0]}), not beside {dimension}: {member}: check the "
+                    "value or the breakdown", ("figures", index, "value")))
+    return problems
+
+
+def _named_instead(items: list[str | None], names: MemberNames | None,
+                   member: str) -> tuple[str, str] | None:
+    """Another member and the word naming it, when every item of the value names it instead."""
+    if names is None or not items or None in items:
+        return None
+    found = [names.other(item or "", member) for item in items]
+    return found[0] if all(found) else None
+
+
+def _member_names(dataset: Dataset) -> dict[str, MemberNames]:
+    labels = {dimension.id: {member.id: [member.label[language] for language in LANGUAGES]
+                             for member in dimension.members}
+              for dimension in dataset.dimensions}
+    named = {dimension: MemberNames.of(members) for dimension, members in labels.items()}
+    if any(COUNTRY in (figure.breakdown or {}) for figure in dataset.figures):
+        named[COUNTRY] = country_names()  # built once per process, for files that use it
+    return named
+
+
 def repeated_figures(dataset: Dataset) -> list[Problem]:
     """No figure is entered twice: same quantity, value, qualifier, period, source and evidence.
 
@@ -250,10 +376,13 @@ def repeated_figures(dataset: Dataset) -> list[Problem]:
 CHECKS: tuple[Check, ...] = (
     unique_ids,
     references_resolve,
+    required_breakdown_given,
+    sources_dated_in_the_past,
     values_in_range,
     evidence_given,
     quote_writes_value,
     bound_not_exact,
+    breakdown_beside_value,
     repeated_figures,
     *CROSS_CHECKS,
 )

@@ -81,6 +81,10 @@ def _restatement_problem(figure: Figure, original: Figure) -> str | None:
                                                            figure.breakdown_key()):
         return (f"restates '{original.id}', which measures something else "
                 f"({_what(original)}): a restatement writes the same figure again")
+    if (original.period, original.as_of) != (figure.period, figure.as_of):
+        return (f"restates '{original.id}' ({_when(original)}) from another period or date "
+                f"({_when(figure)}): a restatement writes the same figure again, for the same "
+                "period and date")
     if not _allows(figure).meets(_allows(original)):
         return (f"restates '{original.id}' ({shown(original)}) but writes {shown(figure)}: "
                 "the two cannot both be right, so this is not a restatement")

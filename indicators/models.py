@@ -141,6 +141,17 @@ _DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")
 _PERCENT = re.compile(r"^([-+]?\d+(?:[.,]\d+)?)\s*%$")
 
 
+class Written(float):
+    """A number with the digits the file wrote it in ("1.000", not 1.0), for the checks."""
+
+    text: str
+
+    def __new__(cls, text: str) -> Written:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
 def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(_not_a_number(value))
@@ -148,6 +159,9 @@ def _number(value: Any) -> Any:
     if abs(value) > MAX_VALUE or (isinstance(value, float) and not math.isfinite(value)):
         raise ValueError(f"the value must be between -{MAX_VALUE_TEXT} and {MAX_VALUE_TEXT}, "
                          f"not {_huge(value)}")
+    if isinstance(value, float):
+        # A plain float (the digits are kept apart); -0.0 is 0, never shown as "-0 %".
+        return float(value) + 0.0
     return value
 
 
@@ -177,6 +191,10 @@ def _huge(value: int | float) -> str:
 
 def _web_link(value: Any) -> Any:
     if isinstance(value, str):
+        if any(char.isspace() for char in value):
+            raise ValueError(f"a link cannot hold spaces or line breaks: '{value.strip()}' "
+                             "(copy the address from the browser's address bar, where a "
+                             "space is written %20)")
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(
@@ -309,6 +327,10 @@ class Indicator(_Record):
     unit: Unit
     label: Localized
     definition: Localized
+    required_breakdown: list[Identifier] = Field(
+        default_factory=list,
+        description="Dimensions every figure of this indicator must give in its breakdown "
+                    "([campaign]: a regularisation count means nothing without its campaign).")
 
 
 def _member_id(value: Any) -> Any:
@@ -473,10 +495,20 @@ class Milestone(_Record):
     note: NoteText | None = None
 
 
+def _version(value: Any) -> Any:
+    # true and 1.0 equal 1 in Python, and a Literal would take them: the version is an integer.
+    if type(value) is not int:
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)
+        raise ValueError(f"schema_version is a whole number written plainly (schema_version: "
+                         f"1), not {shown}")
+    return value
+
+
 class Dataset(_Record):
     """The whole curated file."""
 
-    schema_version: Literal[1] = Field(description="The shape of this file; see SCHEMA_VERSION.")
+    schema_version: Annotated[Literal[1], BeforeValidator(_version)] = Field(
+        description="The shape of this file; see SCHEMA_VERSION.")
     sources: list[Source]
     dimensions: list[Dimension] = Field(default_factory=list)
     indicators: list[Indicator]

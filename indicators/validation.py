@@ -9,8 +9,8 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from indicators.checks import run_checks
-from indicators.models import NOTE_TAGS, Dataset
+from indicators.checks import run_checks, values_as_typed
+from indicators.models import NOTE_TAGS, Dataset, Written
 from indicators.problems import DatasetError, Path, Problem, SourceMap, errors, warnings
 
 
@@ -29,11 +29,21 @@ def validate(data: Any, source_map: SourceMap, file: str) -> Validated:
     except ValidationError as error:
         problems = [_from_pydantic(detail, data, source_map) for detail in error.errors()]
         raise DatasetError(file, problems) from None
-    found = [source_map.place(problem) for problem in run_checks(dataset)]
+    checked = [*run_checks(dataset), *values_as_typed(dataset, _typed(data))]
+    found = [source_map.place(problem) for problem in checked]
     if errors(found):
         raise DatasetError(file, errors(found))
     _share_fields_sets(dataset)
     return Validated(dataset, warnings(found))
+
+
+def _typed(data: Any) -> dict[int, str]:
+    """The digits typed for each figure's value where a loader kept them (models.Written)."""
+    figures = data.get("figures") if isinstance(data, dict) else None
+    if not isinstance(figures, list):
+        return {}
+    return {index: figure["value"].text for index, figure in enumerate(figures)
+            if isinstance(figure, dict) and isinstance(figure.get("value"), Written)}
 
 
 def _share_fields_sets(dataset: Dataset) -> None:

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from indicators.models import MAX_VALUE_TEXT
+from indicators.models import MAX_VALUE_TEXT, Written
 from indicators.problems import DatasetError, Position, Problem, SourceMap
 from indicators.problems import Path as DataPath
 from loaders.files import read_regular, too_big
@@ -121,7 +121,52 @@ def read_text(text: str | bytes, name: str, max_bytes: int = MAX_BYTES) -> Docum
     if root is None:  # nothing but blanks and comments
         raise DatasetError(name, [Problem(
             "the file is empty: it needs schema_version, sources, indicators and figures")])
-    return _Walker(name, anchored="&" in decoded).document(root)
+    walker = _Walker(name, anchored="&" in decoded)
+    if _MAY_MARK.search(decoded):
+        walker.refused = _refused_marks(decoded)
+    return walker.document(root)
+
+
+# What an event carries that the node tree forgets: an explicit tag (`!!str 23096` and
+# `!!str` compose like a quoted or plain scalar) and an anchor no alias uses.
+_ANCHOR_ONLY = ("anchors and aliases (&name, *name) are not allowed: remove the anchor "
+                "(&{0})")
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+# A tag or an anchor starts a token: after a blank, a flow bracket, a comma, a colon or a
+# dash, and something follows it. "R&D" and "Attention !" in a text are neither, so a file
+# with such texts is not parsed twice.
+_MAY_MARK = re.compile(r"(?<![^\s\[{,:-])[!&][^\s]")
+
+
+def _refused_marks(text: str) -> dict[tuple[int, int], str]:
+    """Where an explicit standard tag or an unused anchor stands: (line, column) → message.
+
+    A second pass over the events, taken only when the text holds a `!` or a `&`.
+    """
+    anchors: dict[str, tuple[int, int]] = {}
+    aliased: set[str] = set()
+    refused: dict[tuple[int, int], str] = {}
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            aliased.add(str(event.anchor))
+            continue
+        if not isinstance(event, _NODE_EVENTS) or event.start_mark is None:
+            continue
+        mark = (event.start_mark.line, event.start_mark.column)
+        if event.anchor is not None:
+            anchors.setdefault(event.anchor, mark)
+        if event.tag in _PLAIN_TAGS and not _implicit(event):
+            refused[mark] = f"tags such as '{event.tag}' are not allowed: write the value " \
+                            "without a tag (a number plainly, a text in quotes)"
+    for anchor, mark in anchors.items():
+        if anchor not in aliased:
+            refused.setdefault(mark, _ANCHOR_ONLY.format(anchor))
+    return refused
+
+
+def _implicit(event: yaml.Event) -> bool:
+    implicit = event.implicit  # type: ignore[attr-defined]
+    return bool(implicit[0] or implicit[1]) if isinstance(implicit, tuple) else bool(implicit)
 
 
 def _encode(text: str, name: str) -> bytes:
@@ -515,6 +560,7 @@ class _Walker:
         # text, no node needs remembering (80 000 of them at 10 000 figures).
         self.anchored = anchored
         self.failures: list[tuple[yaml.Node, str]] = []
+        self.refused: dict[tuple[int, int], str] = {}  # see _refused_marks
         self.aliases: set[int] = set()
         self.seen: set[int] = set()
 
@@ -534,6 +580,8 @@ class _Walker:
             self.seen.add(identity)
         if node.tag not in _PLAIN_TAGS:
             return self.fail(node, f"tags such as '{node.tag}' are not allowed")
+        if self.refused and (node.start_mark.line, node.start_mark.column) in self.refused:
+            return self.fail(node, self.refused[node.start_mark.line, node.start_mark.column])
         kind = node.__class__
         if kind is yaml.ScalarNode:
             # Quoted and block scalars (a style) are always text.
@@ -561,7 +609,7 @@ class _Walker:
                                     f"{first.start_mark.line + 1}): YAML would silently keep "
                                     "only the last one")
                 continue
-            if (value_node.__class__ is _SCALAR and not self.anchored
+            if (value_node.__class__ is _SCALAR and not self.anchored and not self.refused
                     and value_node.tag in _PLAIN_TAGS):  # most values: read here, as node() would
                 result[key] = value_node.value if value_node.style else self.plain(value_node)
             else:
@@ -587,7 +635,8 @@ class _Walker:
             if number in (_INFINITY, -_INFINITY):
                 return self.fail(node, f"'{text[:12]}…' is too large to be a number: a figure "
                                        f"is at most {MAX_VALUE_TEXT}")
-            return number
+            # "1.000" reads as 1.0 and "22.150" as 22.15: the checks need the digits typed.
+            return number if repr(number) == text else Written(text)
         if not _ANY_TRAP.match(text):
             return text
         for pattern, message in _TRAPS:

@@ -110,3 +110,11 @@ def test_every_label_and_definition_in_three_languages(dataset: Dataset) -> None
         for language in ("fr", "ar", "en"):
             assert indicator.label[language].strip()
             assert indicator.definition[language].strip()
+
+
+def test_every_regularisation_count_names_its_campaign(dataset: Dataset) -> None:
+    themed = {indicator.id for indicator in dataset.indicators
+              if indicator.id.startswith("regularisation_")}
+    required = {indicator.id for indicator in dataset.indicators
+                if indicator.required_breakdown == ["campaign"]}
+    assert required == themed and len(required) == 9

@@ -1,5 +1,6 @@
 """The Streamlit page, driven by AppTest without a browser."""
 
+import errno
 import os
 import re
 from collections.abc import Iterator
@@ -500,3 +501,56 @@ def test_a_drawn_chart_hands_streamlit_the_same_specification() -> None:
     assert plotly.io.to_json(drawn.to_dict(), validate=False) == plotly.io.to_json(
         figure, validate=False)
     assert drawn.to_dict() is not drawn.to_dict()  # each rerun gets its own, to change freely
+
+
+PUBLISH_FAILED = {
+    "fr": "Les fichiers aux adresses stables (`/app/static/`) n'ont pas pu être mis à jour : ils "
+          "peuvent encore contenir une version antérieure des données. Les chiffres de cette page "
+          "sont à jour ; l'incident est consigné pour l'équipe.",
+    "ar": "تعذر تحديث الملفات في العناوين الثابتة (`/app/static/`): قد تحتوي بعد على نسخة سابقة "
+          "من البيانات. الأرقام المعروضة في هذه الصفحة محدثة، وقد سُجل الخلل للفريق.",
+    "en": "The files at the stable addresses (`/app/static/`) could not be updated: they may "
+          "still hold an earlier version of the data. The figures on this page are current; the "
+          "incident is logged for the team.",
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_files_that_cannot_be_published_are_a_note_and_tried_again(
+        language: str, data_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from indicators.publish import CSV, PUBLISHED
+
+    data_file.write_text(MINIMAL, encoding="utf-8")
+    static = tmp_path / "static"
+    monkeypatch.setenv("INDICATORS_STATIC_DIR", str(static))
+    (static / CSV).mkdir(parents=True)  # the first file's name taken
+    app = _app(lang=language)
+    assert not app.exception
+    assert [warning.value for warning in app.warning] == [PUBLISH_FAILED[language]]
+    assert len(app.metric) == 1
+    assert [path.name for path in static.iterdir()] == [CSV]
+    (static / CSV).rmdir()
+    app.run()
+    assert not app.exception
+    assert not app.warning
+    assert sorted(path.name for path in static.iterdir()) == sorted(PUBLISHED)
+
+
+def test_a_full_disk_leaves_no_file_half_written(data_file: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    data_file.write_text(MINIMAL, encoding="utf-8")
+    static = tmp_path / "static"
+    monkeypatch.setenv("INDICATORS_STATIC_DIR", str(static))
+    replace = os.replace
+
+    def full(source: Path, target: Path) -> None:
+        if Path(target).parent == static:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", full)
+    app = _app(lang="en", view="regularisation")
+    assert not app.exception
+    assert [warning.value for warning in app.warning] == [PUBLISH_FAILED["en"]]
+    assert app.metric[0].value == "23,096"
+    assert list(static.iterdir()) == []

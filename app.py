@@ -14,6 +14,7 @@ import streamlit as st
 import views
 from indicators.labels import THEMES, ui
 from indicators.models import LANGUAGES, Theme
+from indicators.problems import public_name
 from indicators.publish import published_files
 from indicators.release import cite_dataset
 from indicators.text import markdown_escape
@@ -138,7 +139,7 @@ def render_problems(snapshot: Snapshot, language: str) -> None:
         st.warning(ui("dropped", language).format(before=before, now=now, n=before - now))
     if snapshot.error is None:
         return
-    lines = [line.replace(str(ROOT) + "/", "") for line in snapshot.error.lines()]
+    lines = snapshot.error.lines(public_name(snapshot.error.file, ROOT))
     if snapshot.validated is None:
         st.error(ui("no_data", language))
     else:

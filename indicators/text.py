@@ -1,4 +1,4 @@
-"""Data text made inert: for Markdown (never markup or a link) and for plotly's HTML subset."""
+"""Data text made inert: for Markdown (never markup or a link), plotly's HTML subset, messages."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ WORD_JOINER = "\u2060"
 # Plotly draws titles, ticks, legends and hovers from a small HTML subset (<a href>, <b>,
 # <span style>, <br>) and decodes entities: data text keeps its characters, never its tags.
 _PLOTLY = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Characters of the input a message quotes: enough to recognise a value on the line the
+# message names, never a page of a file put in the data file's place.
+EXCERPT = 40
 
 
 def markdown_escape(text: str) -> str:
@@ -26,3 +29,17 @@ def markdown_escape(text: str) -> str:
 def plotly_escape(text: str) -> str:
     """Data text for a plotly title, tick, legend or hover: shown as written, never markup."""
     return text.translate(_PLOTLY)
+
+
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """A value of the input as a message quotes it: as Python writes it, so quoted with every
+    control or invisible character escaped (`'ex\\u202eact'`), and at most `limit` characters
+    between the quotes, cut with an ellipsis."""
+    written = repr(value)
+    if not isinstance(value, str) or len(written) <= limit + 2:
+        return written
+    cut = value[:limit - 1]
+    while len(repr(cut)) > limit + 1:  # the two quotes, and room for the ellipsis
+        cut = cut[:-1]
+    written = repr(cut)
+    return f"{written[:-1]}…{written[-1]}"

@@ -14,6 +14,7 @@ import yaml
 from indicators.models import MAX_VALUE_TEXT
 from indicators.problems import DatasetError, Position, Problem, SourceMap
 from indicators.problems import Path as DataPath
+from indicators.text import excerpt
 from loaders.files import read_regular, too_big
 
 # 100k figures take about 19 MB; 32 MiB leaves room to grow while refusing a file that
@@ -49,6 +50,9 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
 # Plain scalars up to this length are ids and codes, not prose.
 _INTERN_MAX = 64
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+# A refused tag is quoted whole up to this length: a library's own type tags run long
+# (`tag:yaml.org,2002:python/object/apply:os.system` is 47 characters) and say what was tried.
+_TAG_EXCERPT = 64
 _NUMBER_START = frozenset("0123456789+-.")
 _YAML11_BOOLS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
 _TEXT = object()  # a plain scalar that stays text
@@ -533,7 +537,8 @@ class _Walker:
                                        "write the value out in full")
             self.seen.add(identity)
         if node.tag not in _PLAIN_TAGS:
-            return self.fail(node, f"tags such as '{node.tag}' are not allowed")
+            return self.fail(node, f"tags such as {excerpt(node.tag, _TAG_EXCERPT)} are not "
+                                   "allowed")
         kind = node.__class__
         if kind is yaml.ScalarNode:
             # Quoted and block scalars (a style) are always text.
@@ -557,7 +562,7 @@ class _Walker:
             key = key_node.value
             if key in result:
                 first = next(k for k, _ in node.value if k.value == key)
-                self.fail(key_node, f"duplicate key '{key}' (first at line "
+                self.fail(key_node, f"duplicate key {excerpt(key)} (first at line "
                                     f"{first.start_mark.line + 1}): YAML would silently keep "
                                     "only the last one")
                 continue

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import MINIMAL, ROOT
+from tests.conftest import MINIMAL, PASSWD, ROOT
 
 VIEWS = ["overview", "regularisation", "voluntary_return", "civil_society", "draft",
          "international_cooperation", "local_integration", "timeline", "explorer"]
@@ -279,6 +279,23 @@ def test_broken_edit_keeps_showing_the_last_good_data(data_file: Path) -> None:
         "data.yaml:17:11: syntax: the list opened with '[' at line 16, column 16 is not closed: "
         "add ']' (or separate its items with ',')")
     assert app.metric[0].value == "23\u202f096", "the last good figure is still shown"
+
+
+def test_another_file_in_the_data_files_place_is_named_and_quoted_short(
+        data_file: Path) -> None:
+    data_file.write_text(MINIMAL, encoding="utf-8")
+    app = _app(lang="en")
+    data_file.write_text(PASSWD, encoding="utf-8")
+    os.utime(data_file, ns=(10**18, 10**18))
+    app.run()
+    assert not app.exception
+    # Outside the repository, the file is its name alone; its text, 40 characters at most.
+    assert app.code[0].value == (
+        "data.yaml:1:1: Input should be a valid dictionary or instance of Dataset "
+        "(got 'root:x:0:0:root:/root:/bin/bash daemon:…')")
+    assert str(data_file.parent) not in _texts(app)
+    assert "nologin" not in _texts(app)
+    assert app.metric[0].value == "23,096", "the last good figure is still shown"
 
 
 def test_draft_with_errors_lists_them_with_lines() -> None:

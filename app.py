@@ -14,6 +14,7 @@ import streamlit as st
 import views
 from indicators.labels import THEMES, ui
 from indicators.models import LANGUAGES, Theme
+from indicators.problems import public_name
 from indicators.publish import published_files
 from indicators.release import cite_dataset
 from indicators.text import markdown_escape
@@ -27,7 +28,8 @@ DATA_FILE = Path(os.environ.get("INDICATORS_DATA", ROOT / "data" / "indicators.y
 # Validated data keyed on the file's bytes and the code: a restart with an unchanged file
 # skips validation. Set INDICATORS_CACHE_DIR= (empty) to switch it off.
 CACHE_DIR = os.environ.get("INDICATORS_CACHE_DIR", str(ROOT / ".cache" / "indicators"))
-STATIC_DIR = ROOT / "static"
+# INDICATORS_STATIC_DIR points the published files elsewhere (a test's folder).
+STATIC_DIR = Path(os.environ.get("INDICATORS_STATIC_DIR", ROOT / "static"))
 LANGUAGE_NAMES = {"fr": "Français", "ar": "العربية", "en": "English"}
 THEME_VIEWS = [theme.value for theme in Theme if theme != Theme.policy]
 VIEWS = ["overview", *THEME_VIEWS, "timeline", "explorer", "draft"]
@@ -41,12 +43,25 @@ def _live(path: str, cache_dir: str) -> LiveDataset:
 
 
 # Files at stable addresses (/app/static/…, server.enableStaticServing): rewritten once per
-# data version, each whole and then renamed, so a script never reads half a file.
+# data version, each whole and then renamed, so a script never reads half a file. A version
+# whose files could not be written raised, and Streamlit caches no raise: the next rerun
+# tries again.
 @st.cache_resource(max_entries=2)
 def _publish(version: str, _snapshot: Snapshot) -> None:
     if _snapshot.validated is not None:
         write_files(STATIC_DIR, published_files(_snapshot.validated.dataset, _snapshot.release))
         return_free_memory()  # the files' buffers, freed: tens of MB at 100 000 figures
+
+
+def publish(snapshot: Snapshot, language: str) -> None:
+    """The files at stable addresses for the version shown; when they cannot be written (a
+    full disk, a read-only folder, a name taken), a note and a line in the log, and the
+    view is drawn all the same."""
+    try:
+        _publish(snapshot.version, snapshot)
+    except Exception:
+        logging.getLogger(__name__).exception("the files in %s were not updated", STATIC_DIR)
+        st.warning(ui("publish_failed", language))
 
 
 # Static style, never data. Streamlit's captions are #828180 on white (3.9:1): darkened to
@@ -124,7 +139,7 @@ def render_problems(snapshot: Snapshot, language: str) -> None:
         st.warning(ui("dropped", language).format(before=before, now=now, n=before - now))
     if snapshot.error is None:
         return
-    lines = [line.replace(str(ROOT) + "/", "") for line in snapshot.error.lines()]
+    lines = snapshot.error.lines(public_name(snapshot.error.file, ROOT))
     if snapshot.validated is None:
         st.error(ui("no_data", language))
     else:
@@ -164,7 +179,7 @@ if snapshot.validated is None:
     st.stop()
 data = views.Published(snapshot.version, snapshot.validated.dataset, snapshot.release,
                        str(DATA_FILE))
-_publish(snapshot.version, snapshot)
+publish(snapshot, language)
 
 # 4. The chosen view.
 with guarded(view, language):

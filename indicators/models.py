@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from indicators.periods import normal_date, normal_period, parse_partial, parse_period
+from indicators.text import excerpt
 
 # Bumped whenever the file's shape changes, so caches keyed on it never serve an old shape.
 SCHEMA_VERSION = 1
@@ -172,14 +173,16 @@ def _not_a_number(value: Any) -> str:
     text = value.strip()
     if _GROUPED.match(text):
         digits = re.sub(r"[^\d+-]", "", text)
-        return f"'{value}' is not a number: write {digits} (no thousands separator)"
+        return f"{excerpt(value)} is not a number: write {digits} (no thousands separator)"
     if _DECIMAL_COMMA.match(text):
-        return f"'{value}' is not a number: use a dot for decimals: {text.replace(',', '.')}"
+        return (f"{excerpt(value)} is not a number: use a dot for decimals: "
+                f"{text.replace(',', '.')}")
     percent = _PERCENT.match(text)
     if percent:
         number = percent.group(1).replace(",", ".")
-        return f"'{value}' is not a number: write {number} and set the indicator's unit: percent"
-    return f"the value must be a number written without quotes, not '{value}'"
+        return (f"{excerpt(value)} is not a number: write {number} and set the indicator's "
+                "unit: percent")
+    return f"the value must be a number written without quotes, not {excerpt(value)}"
 
 
 def _huge(value: int | float) -> str:
@@ -192,13 +195,13 @@ def _huge(value: int | float) -> str:
 def _web_link(value: Any) -> Any:
     if isinstance(value, str):
         if any(char.isspace() for char in value):
-            raise ValueError(f"a link cannot hold spaces or line breaks: '{value.strip()}' "
+            raise ValueError(f"a link cannot hold spaces or line breaks: {excerpt(value)} "
                              "(copy the address from the browser's address bar, where a "
                              "space is written %20)")
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(
-                f"links must start with http:// or https:// and name a host: '{value}'")
+                f"links must start with http:// or https:// and name a host: {excerpt(value)}")
     return value
 
 

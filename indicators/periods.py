@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from indicators.text import excerpt
+
 _PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 # ISO 8601-2 writes an open end as `..`: "depuis 2004" is `2004/..`, true from then on.
 OPEN = ".."
@@ -59,19 +61,20 @@ def parse_partial(text: str) -> PartialDate:
     match = _PARTIAL.match(latin_digits(text))
     if not match:
         _refuse_other_writing(text)
-        raise ValueError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(f"{excerpt(text)} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        raise ValueError(f"'{text}' is in the year {year}: dates must fall between "
+        raise ValueError(f"{excerpt(text)} is in the year {year}: dates must fall between "
                          f"{YEAR_RANGE[0]} and {YEAR_RANGE[1]}")
     if month is not None and not 1 <= month <= 12:
         _refuse_other_writing(text)  # `2014-15` is two years, not a 15th month
-        raise ValueError(f"'{text}' has no month {month}: months run from 01 to 12")
+        raise ValueError(f"{excerpt(text)} has no month {month}: months run from 01 to 12")
     if day is not None and month is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise ValueError(f"'{text}' is not a real day: {year}-{month:02d} has {last} days")
+            raise ValueError(f"{excerpt(text)} is not a real day: {year}-{month:02d} has "
+                             f"{last} days")
     return PartialDate(year, month, day)
 
 
@@ -93,9 +96,9 @@ def parse_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         _refuse_other_writing(text)  # `2014/15` and `08/03/2017` are read whole
         raise
     if start is None and end is None:
-        raise ValueError(f"'{text}' has neither a start nor an end")
+        raise ValueError(f"{excerpt(text)} has neither a start nor an end")
     if start and end and end.first_day() < start.first_day():
-        raise ValueError(f"'{text}' ends before it starts")
+        raise ValueError(f"{excerpt(text)} ends before it starts")
     return start, end
 
 
@@ -107,11 +110,11 @@ def _refuse_other_writing(text: str) -> None:
         if len(span[2]) == 2:  # `2014/15`, and `1999/00` crosses into the next century
             end += start - start % 100 + (100 if end < start % 100 else 0)
         if end <= YEAR_RANGE[1] and latin != f"{start}/{end}":
-            raise ValueError(f"'{text}' is not a date: write a period as {start}/{end}")
+            raise ValueError(f"{excerpt(text)} is not a date: write a period as {start}/{end}")
     if day_first := _DAY_FIRST.match(latin):
         day, month, year = (int(part) for part in day_first.groups())
         if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise ValueError(f"'{text}' is not a date: write it as "
+            raise ValueError(f"{excerpt(text)} is not a date: write it as "
                              f"{year:04d}-{month:02d}-{day:02d} (YYYY-MM-DD)")
 
 

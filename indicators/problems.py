@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path as FilePath
 from typing import Literal
+
+from indicators.text import excerpt
 
 Path = tuple[str | int, ...]
 Severity = Literal["error", "warning"]
@@ -36,7 +40,7 @@ class Problem:
     @property
     def location(self) -> str:
         """The data path in dotted form, as `figures.3.value`."""
-        return ".".join(str(part) for part in self.path)
+        return ".".join(_step(part) for part in self.path)
 
     def format(self, file: str) -> str:
         """`FILE:LINE:COL: location: message`, the form editors and IDEs jump to."""
@@ -53,9 +57,23 @@ class DatasetError(Exception):
         self.problems = sorted(problems, key=_order)
         super().__init__("\n".join(self.lines()))
 
-    def lines(self) -> list[str]:
-        """One formatted line per problem."""
-        return [problem.format(self.file) for problem in self.problems]
+    def lines(self, file: str | None = None) -> list[str]:
+        """One formatted line per problem, the file named `file` when given."""
+        return [problem.format(self.file if file is None else file)
+                for problem in self.problems]
+
+
+def public_name(file: str, root: FilePath) -> str:
+    """A data file as a page every reader sees names it: its path inside `root` (the
+    repository), else its name alone, for the server's folders are nobody's business."""
+    path = FilePath(os.path.abspath(file))
+    return str(path.relative_to(root)) if path.is_relative_to(root) else path.name
+
+
+def _step(part: str | int) -> str:
+    # A key is the file's text: a long or invisible one is shortened and escaped like any
+    # quoted value, without the quotes.
+    return str(part) if isinstance(part, int) else excerpt(part)[1:-1]
 
 
 def _order(problem: Problem) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""Data text made inert: for Markdown (never markup; a link only as its own address) and plotly."""
+"""Data text made inert: for Markdown (never markup; a link only as its own address), plotly's
+HTML subset, and the messages that quote input."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ _LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 # An autolink holds no ASCII control, space, "<" or ">" (CommonMark, "Autolinks"); other
 # blanks are encoded too, as viewers differ on them.
 _OUTSIDE_AUTOLINK = re.compile(r"[\x00-\x20\x7f<>]|\s")
+# Characters of the input a message quotes: enough to recognise a value on the line the
+# message names, never a page of a file put in the data file's place.
+EXCERPT = 40
 
 
 def markdown_escape(text: str) -> str:
@@ -48,3 +52,15 @@ def markdown_link(url: str) -> str:
     if not re.match(r"(?i)https?://", url):
         return markdown_line(url)
     return "<" + _OUTSIDE_AUTOLINK.sub(lambda match: quote(match.group(0), safe=""), url) + ">"
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """A value of the input as a message quotes it: as Python writes it, so quoted with every
+    control or invisible character escaped (`'ex\\u202eact'`), and at most `limit` characters
+    between the quotes, cut with an ellipsis."""
+    written = repr(value)
+    if not isinstance(value, str) or len(written) <= limit + 2:
+        return written
+    cut = value[:limit - 1]
+    while len(repr(cut)) > limit + 1:  # the two quotes, and room for the ellipsis
+        cut = cut[:-1]
+    written = repr(cut)
+    return f"{written[:-1]}…{written[-1]}"

@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 from indicators.checks import run_checks, values_as_typed
 from indicators.models import NOTE_TAGS, Dataset, Written
 from indicators.problems import DatasetError, Path, Problem, SourceMap, errors, warnings
+from indicators.text import excerpt
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def _plain_message(detail: ErrorDetails) -> str:
     message = detail["msg"]
     shown = detail.get("input")
     if isinstance(shown, str | int | float | bool) or shown is None:
-        return f"{message} (got {shown!r})"
+        return f"{message} (got {excerpt(shown)})"
     return message
 
 
@@ -94,7 +95,7 @@ def _unknown_field(path: Path, data: Any) -> str:
     known = _known_fields(path[:-1], data)
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(known)}"
-    return f"unknown field '{name}'{hint}"
+    return f"unknown field {excerpt(name)}{hint}"
 
 
 def _known_fields(parent: Path, data: Any) -> list[str]:

@@ -10,10 +10,11 @@ disk when read: nothing in it is unpickled, and its figures stay columns.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import re
 import stat
 import sys
-import tempfile
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -22,11 +23,14 @@ from indicators.columnar import columnar, from_bytes, to_bytes
 from indicators.models import SCHEMA_VERSION
 from indicators.validation import Validated
 from loaders import load_text
+from loaders.files import remove_stale, write_whole
 from loaders.yaml_file import read_bytes
 
 # Entries kept per folder: the current file and a few recent versions to switch back to.
 KEEP = 4
 SUFFIX = ".arrow"
+# An entry's name: the key, 64 hex digits, and the suffix.
+_ENTRY = rf"[0-9a-f]{{64}}{re.escape(SUFFIX)}"
 _PACKAGES = (Path(__file__).resolve().parent.parent / "indicators", Path(__file__).resolve().parent)
 # Every library whose behaviour decides what validation accepts or says: the parser, the
 # models, the number and date readers, and the format an entry is written in.
@@ -97,12 +101,12 @@ def _write_entry(folder: Path, entry: Path, data: bytes) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder):
             return
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, entry)
+        write_whole(entry, data)
         _prune(folder)
-    except OSError:
-        return  # a read-only or full disk only costs the next start a full validation
+    except OSError as error:
+        # A read-only or full disk, or the entry's name taken, only costs the next start a
+        # full validation: the data is served uncached.
+        logging.getLogger(__name__).warning("validation cache not written: %s", error)
 
 
 def _prune(folder: Path) -> None:
@@ -110,3 +114,4 @@ def _prune(folder: Path) -> None:
     # Entries of the earlier format (pickles) are never read again.
     for old in [*entries[KEEP:], *folder.glob("*.pickle")]:
         old.unlink(missing_ok=True)
+    remove_stale(folder, _ENTRY)

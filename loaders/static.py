@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from loaders.files import remove_stale, write_whole
 from loaders.history import git
 
 
 def write_files(folder: str | Path,
                 files: Mapping[str, bytes] | Iterable[tuple[str, bytes]]) -> None:
     """Write each file to a temporary name in `folder`, then rename it over the old one;
-    files given one at a time are written as they come."""
+    files given one at a time are written as they come.
+
+    The first file that cannot be written raises its OSError, its temporary file removed;
+    the files before it are the new ones, those after it still the old ones.
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in (files.items() if isinstance(files, Mapping) else files):
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}.", delete=False) as handle:
-            handle.write(data)
-        os.chmod(handle.name, 0o644)  # served to readers: world-readable, like any web file
-        os.replace(handle.name, folder / name)
+        remove_stale(folder, re.escape(name))
+        # Served to readers: world-readable, like any web file.
+        write_whole(folder / name, data, mode=0o644)
 
 
 def last_change(path: str | Path) -> date:

@@ -14,6 +14,7 @@ import yaml
 from indicators.models import MAX_VALUE_TEXT, Written
 from indicators.problems import DatasetError, Position, Problem, SourceMap
 from indicators.problems import Path as DataPath
+from indicators.text import excerpt
 from loaders.files import read_regular, too_big
 
 # 100k figures take about 19 MB; 32 MiB leaves room to grow while refusing a file that
@@ -49,6 +50,9 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
 # Plain scalars up to this length are ids and codes, not prose.
 _INTERN_MAX = 64
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+# A refused tag is quoted whole up to this length: a library's own type tags run long
+# (`tag:yaml.org,2002:python/object/apply:os.system` is 47 characters) and say what was tried.
+_TAG_EXCERPT = 64
 _NUMBER_START = frozenset("0123456789+-.")
 _YAML11_BOOLS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
 _TEXT = object()  # a plain scalar that stays text
@@ -156,8 +160,9 @@ def _refused_marks(text: str) -> dict[tuple[int, int], str]:
         if event.anchor is not None:
             anchors.setdefault(event.anchor, mark)
         if event.tag in _PLAIN_TAGS and not _implicit(event):
-            refused[mark] = f"tags such as '{event.tag}' are not allowed: write the value " \
-                            "without a tag (a number plainly, a text in quotes)"
+            refused[mark] = (f"tags such as {excerpt(event.tag, _TAG_EXCERPT)} are not "
+                             "allowed: write the value without a tag (a number plainly, a "
+                             "text in quotes)")
     for anchor, mark in anchors.items():
         if anchor not in aliased:
             refused.setdefault(mark, _ANCHOR_ONLY.format(anchor))
@@ -579,7 +584,8 @@ class _Walker:
                                        "write the value out in full")
             self.seen.add(identity)
         if node.tag not in _PLAIN_TAGS:
-            return self.fail(node, f"tags such as '{node.tag}' are not allowed")
+            return self.fail(node, f"tags such as {excerpt(node.tag, _TAG_EXCERPT)} are not "
+                                   "allowed")
         if self.refused and (node.start_mark.line, node.start_mark.column) in self.refused:
             return self.fail(node, self.refused[node.start_mark.line, node.start_mark.column])
         kind = node.__class__
@@ -605,7 +611,7 @@ class _Walker:
             key = key_node.value
             if key in result:
                 first = next(k for k, _ in node.value if k.value == key)
-                self.fail(key_node, f"duplicate key '{key}' (first at line "
+                self.fail(key_node, f"duplicate key {excerpt(key)} (first at line "
                                     f"{first.start_mark.line + 1}): YAML would silently keep "
                                     "only the last one")
                 continue

@@ -34,6 +34,10 @@ figures:
     source: src
     quote: "23 096 demandes ont reçu un avis favorable"
 """
+# The start of /etc/passwd: another file in the data file's place, which YAML reads as one text.
+PASSWD = ("root:x:0:0:root:/root:/bin/bash\n"
+          "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+          "bin:x:2:2:bin:/bin:/usr/sbin/nologin\n")
 
 Loader = Callable[..., Validated]
 

@@ -1,5 +1,6 @@
 """The Streamlit page, driven by AppTest without a browser."""
 
+import errno
 import os
 import re
 from collections.abc import Iterator
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import MINIMAL, ROOT
+from tests.conftest import MINIMAL, PASSWD, ROOT
 
 VIEWS = ["overview", "regularisation", "voluntary_return", "civil_society", "draft",
          "international_cooperation", "local_integration", "timeline", "explorer"]
@@ -280,6 +281,23 @@ def test_broken_edit_keeps_showing_the_last_good_data(data_file: Path) -> None:
     assert app.metric[0].value == "23\u202f096", "the last good figure is still shown"
 
 
+def test_another_file_in_the_data_files_place_is_named_and_quoted_short(
+        data_file: Path) -> None:
+    data_file.write_text(MINIMAL, encoding="utf-8")
+    app = _app(lang="en")
+    data_file.write_text(PASSWD, encoding="utf-8")
+    os.utime(data_file, ns=(10**18, 10**18))
+    app.run()
+    assert not app.exception
+    # Outside the repository, the file is its name alone; its text, 40 characters at most.
+    assert app.code[0].value == (
+        "data.yaml:1:1: Input should be a valid dictionary or instance of Dataset "
+        "(got 'root:x:0:0:root:/root:/bin/bash daemon:…')")
+    assert str(data_file.parent) not in _texts(app)
+    assert "nologin" not in _texts(app)
+    assert app.metric[0].value == "23,096", "the last good figure is still shown"
+
+
 def test_draft_with_errors_lists_them_with_lines() -> None:
     app = _app(view="draft")
     app.text_area(key="draft-text").input(MINIMAL.replace("value: 23096", "vaule: 23096")).run()
@@ -500,3 +518,56 @@ def test_a_drawn_chart_hands_streamlit_the_same_specification() -> None:
     assert plotly.io.to_json(drawn.to_dict(), validate=False) == plotly.io.to_json(
         figure, validate=False)
     assert drawn.to_dict() is not drawn.to_dict()  # each rerun gets its own, to change freely
+
+
+PUBLISH_FAILED = {
+    "fr": "Les fichiers aux adresses stables (`/app/static/`) n'ont pas pu être mis à jour : ils "
+          "peuvent encore contenir une version antérieure des données. Les chiffres de cette page "
+          "sont à jour ; l'incident est consigné pour l'équipe.",
+    "ar": "تعذر تحديث الملفات في العناوين الثابتة (`/app/static/`): قد تحتوي بعد على نسخة سابقة "
+          "من البيانات. الأرقام المعروضة في هذه الصفحة محدثة، وقد سُجل الخلل للفريق.",
+    "en": "The files at the stable addresses (`/app/static/`) could not be updated: they may "
+          "still hold an earlier version of the data. The figures on this page are current; the "
+          "incident is logged for the team.",
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_files_that_cannot_be_published_are_a_note_and_tried_again(
+        language: str, data_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from indicators.publish import CSV, PUBLISHED
+
+    data_file.write_text(MINIMAL, encoding="utf-8")
+    static = tmp_path / "static"
+    monkeypatch.setenv("INDICATORS_STATIC_DIR", str(static))
+    (static / CSV).mkdir(parents=True)  # the first file's name taken
+    app = _app(lang=language)
+    assert not app.exception
+    assert [warning.value for warning in app.warning] == [PUBLISH_FAILED[language]]
+    assert len(app.metric) == 1
+    assert [path.name for path in static.iterdir()] == [CSV]
+    (static / CSV).rmdir()
+    app.run()
+    assert not app.exception
+    assert not app.warning
+    assert sorted(path.name for path in static.iterdir()) == sorted(PUBLISHED)
+
+
+def test_a_full_disk_leaves_no_file_half_written(data_file: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    data_file.write_text(MINIMAL, encoding="utf-8")
+    static = tmp_path / "static"
+    monkeypatch.setenv("INDICATORS_STATIC_DIR", str(static))
+    replace = os.replace
+
+    def full(source: Path, target: Path) -> None:
+        if Path(target).parent == static:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", full)
+    app = _app(lang="en", view="regularisation")
+    assert not app.exception
+    assert [warning.value for warning in app.warning] == [PUBLISH_FAILED["en"]]
+    assert app.metric[0].value == "23,096"
+    assert list(static.iterdir()) == []

@@ -1,7 +1,10 @@
 """The content-keyed cache: instant when the bytes were seen, never stale when they change."""
 
+import errno
 import os
 import pickle
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,7 @@ import pytest
 import loaders.cache as cache_module
 from indicators.columnar import FigureColumns
 from loaders.cache import KEEP, cache_key, load_cached
+from loaders.files import STALE_AFTER
 from tests.conftest import MINIMAL
 
 
@@ -155,3 +159,50 @@ def test_old_entries_are_pruned(tmp_path: Path) -> None:
         data.write_text(text, encoding="utf-8")
         load_cached(data, folder)
     assert len(list(folder.glob("*.arrow"))) == KEEP
+
+
+def test_an_entry_name_taken_by_a_folder_is_served_uncached_leaving_nothing(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(data, MINIMAL)
+    folder.mkdir(mode=0o700)
+    taken = folder / f"{cache_key(MINIMAL.encode())}.arrow"
+    taken.mkdir()
+    assert load_cached(data, folder).dataset.figures[0].value == 23096
+    assert list(folder.iterdir()) == [taken]
+    [message] = [record.getMessage() for record in caplog.records]
+    assert re.fullmatch(
+        rf"validation cache not written: \[Errno 21\] Is a directory: "
+        rf"'{re.escape(str(folder))}/\.{taken.name}\.\w{{8}}' -> '{re.escape(str(taken))}'",
+        message), message
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT, errno.EACCES])
+def test_a_full_or_read_only_disk_is_served_uncached_leaving_nothing(
+        code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    _save(data, MINIMAL)
+
+    def refuse(*args: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    assert load_cached(data, folder).dataset.figures[0].value == 23096
+    assert list(folder.iterdir()) == []
+    assert [record.getMessage() for record in caplog.records] == [
+        f"validation cache not written: [Errno {code}] {os.strerror(code)}"]
+
+
+def test_temporary_entries_left_by_a_dead_writer_are_removed(tmp_path: Path) -> None:
+    data, folder = tmp_path / "data.yaml", tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    stale, fresh = folder / f".{'a' * 64}.arrow.old45678", folder / f".{'b' * 64}.arrow.new45678"
+    for path in (stale, fresh):
+        path.write_bytes(b"")
+    old = time.time() - STALE_AFTER - 60
+    os.utime(stale, (old, old))
+    _save(data, MINIMAL)
+    load_cached(data, folder)
+    assert sorted(path.name for path in folder.iterdir()) == [
+        fresh.name, f"{cache_key(MINIMAL.encode())}.arrow"]

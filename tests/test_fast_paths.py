@@ -18,10 +18,14 @@ SETTINGS = settings(max_examples=300, deadline=timedelta(seconds=5))
 # typographic apostrophes, Arabic short vowels and tatweel, and the qualifier phrases.
 PIECES = ["Plus De", "plus\u00a0de", "AU-DELÀ", "e\u0301", "jusqu’à", "jusqu\u02bcà", "أكثر من",
           "أَكْثَر", "ـ", "\u064b\u0652", " ", "\t\n", "\u2009", "\u202f", "\u001c", "ß", "İ",
-          "12 000", "rover", *_ALL]
+          "12 000", "rover", "\u200b", "\u200f", "\u2066", "\xad", *_ALL]
 TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=12).map("".join)
+# Invisible characters (zero-width, joiners, soft hyphen, direction marks) read as a space.
+_HIDDEN = [0xAD, 0x61C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x206A),
+           0xFEFF]
 _TABLE = str.maketrans({"’": "'", "ʼ": "'", "\u0640": None,
-                        **{chr(mark): None for mark in range(0x064B, 0x0653)}})
+                        **{chr(mark): None for mark in range(0x064B, 0x0653)},
+                        **{chr(hidden): " " for hidden in _HIDDEN}})
 _NUMBERS = (st.integers(min_value=-(10**15), max_value=10**15)
             | st.floats(min_value=-1e15, max_value=1e15, allow_nan=False)
             | st.integers(min_value=-(10**15), max_value=10**15).map(float))

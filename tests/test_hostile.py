@@ -13,8 +13,10 @@ from types import FrameType
 import pytest
 
 from indicators.__main__ import main
+from indicators.problems import public_name
+from indicators.text import excerpt
 from loaders import MAX_BYTES
-from tests.conftest import MINIMAL, ROOT, Loader
+from tests.conftest import MINIMAL, PASSWD, ROOT, Loader
 
 FIGURE_LINE = 13  # `  - id: fig` in MINIMAL
 # A hang guard, not a benchmark: every case here answers in well under a second (a subprocess
@@ -228,7 +230,49 @@ CASES: list[tuple[str, str | bytes, str]] = [
                                                               "    url: \"javascript:\\e[2J\"\n")),
      "data.yaml:6:10: sources.0.url: links must start with http:// or https:// and name a "
      "host: 'javascript:\\x1b[2J'"),
+    # Text of another file in the data file's place: quoted short, never echoed whole.
+    ("a system file in the data file's place", PASSWD,
+     "data.yaml:1:1: Input should be a valid dictionary or instance of Dataset "
+     "(got 'root:x:0:0:root:/root:/bin/bash daemon:…')"),
+    ("a field name of a hundred characters", _edit(("    source: src\n",
+                                                    f"    source: src\n    {'k' * 100}: 1\n")),
+     f"data.yaml:18:5: figures.0.{'k' * 39}…: unknown field '{'k' * 39}…'; known fields: "
+     "as_of, as_written, breakdown, id, indicator, locator, note, period, qualifier, quote, "
+     "rank, rank_reason, restates, rounded, source, status, value, value_in_words"),
+    ("a period of a hundred characters",
+     _edit(("    qualifier: exact\n", f"    qualifier: exact\n    period: {'x' * 100}\n")),
+     f"data.yaml:17:13: figures.0.period: '{'x' * 39}…' is not a date: write YYYY, YYYY-MM "
+     "or YYYY-MM-DD"),
+    ("a right-to-left override in a qualifier", _edit(("qualifier: exact",
+                                                       "qualifier: \"ex\u202eact\"")),
+     "data.yaml:16:16: figures.0.qualifier: Input should be 'exact', 'more_than', 'at_least', "
+     "'approximately', 'less_than' or 'at_most' (got 'ex\\u202eact')"),
 ]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("fig", "'fig'"),
+    ("x" * 40, f"'{'x' * 40}'"),
+    ("x" * 41, f"'{'x' * 39}…'"),
+    ("ex\u202eact", "'ex\\u202eact'"),
+    ("a\u200bb\nc", "'a\\u200bb\\nc'"),
+    ("\u202e" * 10, "'" + "\\u202e" * 6 + "…'"),  # escapes count: the quote stays short
+    ("it's", "\"it's\""),
+    (2016, "2016"),
+])
+def test_a_quoted_value_is_short_and_shows_every_character(value: object, expected: str) -> None:
+    assert excerpt(value) == expected
+
+
+@pytest.mark.parametrize(("file", "expected"), [
+    (str(ROOT / "data" / "indicators.yaml"), "data/indicators.yaml"),
+    ("/srv/private/figures/indicators.yaml", "indicators.yaml"),
+    (f"{ROOT}/../outside.yaml", "outside.yaml"),
+    (f"{ROOT}-copy/data/indicators.yaml", "indicators.yaml"),
+])
+def test_a_page_names_a_data_file_by_its_place_in_the_repository(file: str,
+                                                                  expected: str) -> None:
+    assert public_name(file, ROOT) == expected
 
 
 @pytest.mark.parametrize(("content", "expected"), [case[1:] for case in CASES],

@@ -80,7 +80,7 @@ HOSTILE_TITLE = ("[x](javascript:alert(1)) ![img](http://e.test/i.png) <script>a
                  "https://e.test a@e.test :smile: $x$ [ref]\n# heading\n\n        code\n"
                  "1. item\n---\n> quote")
 HOSTILE_PUBLISHER = "- item\n===\n<b>bold</b>"
-HOSTILE_URL = "https://e.test/a b>c<d`e"
+HOSTILE_URL = "https://e.test/a>b<c`d\\e*f_g"  # a space is refused by the validator
 
 
 def _readme_of(load: Loader) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import subprocess
 import sys
+import time
 import urllib.request
 from collections.abc import Iterator
 from datetime import date
@@ -17,6 +20,7 @@ from indicators.publish import CSV, JSON, PUBLISHED, published_files
 from indicators.release import release_of
 from indicators.table import figure_rows, to_csv
 from loaders import load_path
+from loaders.files import STALE_AFTER
 from loaders.static import last_change, write_files
 from tests.conftest import DATA, MINIMAL, ROOT
 from tests.test_browser import (
@@ -47,6 +51,68 @@ def test_files_are_replaced_whole(tmp_path: Path) -> None:
     write_files(tmp_path, {"a.csv": b"new"})
     assert (tmp_path / "a.csv").read_bytes() == b"new"
     assert [path.name for path in tmp_path.iterdir()] == ["a.csv"]  # no temporary left
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EROFS])
+def test_a_file_that_cannot_be_written_leaves_nothing_behind(
+        code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_files(tmp_path, {"a.csv": b"old"})
+
+    def refuse(*args: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError, match=rf"^\[Errno {code}\] {re.escape(os.strerror(code))}$"):
+        write_files(tmp_path, {"a.csv": b"new", "b.csv": b"new"})
+    assert [path.name for path in tmp_path.iterdir()] == ["a.csv"]
+    assert (tmp_path / "a.csv").read_bytes() == b"old"
+
+
+def test_a_name_taken_by_a_folder_leaves_nothing_behind(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").mkdir()
+    with pytest.raises(IsADirectoryError, match=(
+            rf"^\[Errno 21\] Is a directory: '{re.escape(str(tmp_path))}/\.a\.csv\.\w{{8}}' "
+            rf"-> '{re.escape(str(tmp_path))}/a\.csv'$")):
+        write_files(tmp_path, {"a.csv": b"new"})
+    assert [path.name for path in tmp_path.iterdir()] == ["a.csv"]
+    assert list((tmp_path / "a.csv").iterdir()) == []
+
+
+# Writes past 1 000 bytes fail as on a full disk (EFBIG, the signal ignored): set in a child,
+# after its imports, so that only the write under test meets the limit.
+_FULL_DISK = """
+import resource, signal, sys
+from loaders.static import write_files
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+try:
+    write_files(sys.argv[1], {"a.csv": b"x" * 100_000})
+except OSError as error:
+    print(error.strerror)
+"""
+
+
+def test_a_write_cut_short_by_the_disk_leaves_nothing_behind(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", _FULL_DISK, str(tmp_path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout == "File too large\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_temporary_files_left_by_a_dead_writer_are_removed(tmp_path: Path) -> None:
+    names = [".a.csv.old45678", ".a.csv.new45678", ".a.csv.old456789",
+             ".b.csv.old45678", "a.csv.old45678", "notes.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+        if "old" in name:
+            stale = time.time() - STALE_AFTER - 60
+            os.utime(tmp_path / name, (stale, stale))
+    write_files(tmp_path, {"a.csv": b"new"})
+    # Only a's own temporary of eight characters, untouched for long: b's waits for b to be
+    # written, a fresh one may be another server's write in progress.
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        ".a.csv.new45678", ".a.csv.old456789", ".b.csv.old45678", "a.csv", "a.csv.old45678",
+        "notes.txt"]
 
 
 def _git(folder: Path, *arguments: str, when: str = "") -> None:

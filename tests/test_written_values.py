@@ -223,7 +223,7 @@ def test_a_source_is_not_published_in_the_future(load: Loader) -> None:
      "space is written %20)"),
     (("    title: Titre\n", "    title: Titre\n    url: \"https://example.org/\\na\"\n"),
      "data.yaml:5:10: sources.0.url: a link cannot hold spaces or line breaks: "
-     "'https://example.org/\na' (copy the address from the browser's address bar, where a "
+     "'https://example.org/\\na' (copy the address from the browser's address bar, where a "
      "space is written %20)"),
 ], ids=["!!str", "!!int", "!!str title", "anchor alone", "version true", "version 1.0",
         "link with a space", "link with a line break"])

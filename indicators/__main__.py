@@ -118,6 +118,9 @@ def _history(args: argparse.Namespace) -> int:
     standing = found.standing(figure)
     if standing == "uncommitted":
         print(f"'{figure}' is not committed yet: it is in {shown} but in none of its commits")
+    elif standing == "unknown" and found.current is None:
+        print(f"unknown figure '{figure}': it is not in the history of {shown}, and {shown} "
+              "itself could not be read (`python -m indicators validate` says why)")
     elif standing == "unknown":
         print(f"unknown figure '{figure}': it is neither in {shown} nor in its history")
     elif standing == "unchanged":

@@ -10,6 +10,7 @@ the versions it could not read, and the figures of the file as it is now.
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -116,11 +117,15 @@ def histories(path: str | Path) -> Histories | None:
     try:
         return _histories(json.loads(done.stdout))
     except (ValueError, TypeError, KeyError):
-        raise Unavailable(f"reading it stopped unexpectedly ({_ended(done.returncode)})") from None
+        raise Unavailable(_ended(done.returncode)) from None
 
 
 def _ended(code: int) -> str:
-    return f"signal {-code}" if code < 0 else f"exit status {code}"
+    """Why a child gave no answer, in the words of the reason shown."""
+    if code in (-signal.SIGXCPU, -signal.SIGKILL):  # what the processor-time limit sends
+        return f"reading it needed more than {LIMITS.cpu_seconds} s of processor time"
+    how = f"signal {-code}" if code < 0 else f"exit status {code}"
+    return f"reading it stopped unexpectedly ({how})"
 
 
 def _histories(answer: dict[str, Any]) -> Histories:
@@ -288,7 +293,9 @@ def _figures(raw: bytes, name: str) -> Figures | str:
     figures = document.get("figures") if isinstance(document, dict) else None
     if not isinstance(figures, list):
         return {}
-    return {str(figure["id"]): {field: _text(figure.get(field)) for field in TRACKED}
+    # Only the fields present: at 100 000 figures, two versions are held at a time.
+    return {str(figure["id"]): {field: text for field in TRACKED
+                                if (text := _text(figure.get(field)))}
             for figure in figures if isinstance(figure, dict) and "id" in figure}
 
 

@@ -487,12 +487,31 @@ def test_the_page_tells_an_uncommitted_figure_and_an_unreadable_version(
         "before it."]
 
 
+def test_the_page_says_which_changes_it_leaves_out(data_file: Path) -> None:
+    from benchmarks.history import changes, repository
+
+    repository(data_file.parent, changes(120, figures=1), name=data_file.name)
+    app = _app(lang="en", view="regularisation", figure="f-0000")
+    next(toggle for toggle in app.toggle if toggle.key.startswith("history-")
+         ).set_value(True).run()
+    captions = [_unescape(caption.value) for caption in app.caption]
+    # The last 100 commits (20-119) change f-0000 each; commit 19 is what they changed.
+    assert "90 older change(s) not shown: only the last 10 changes of a figure are listed." in (
+        captions)
+    assert (f"Changes up to {_short('Set f-0000 to 1019', data_file.parent)} (2025-01-01) are "
+            "not shown: the history reads at most the last 100 commits of the data file, for "
+            "at most 10 s.") in captions
+    shown = [line for line in _texts(app).splitlines() if line.startswith("• 2025-")]
+    assert [line.split(" · ")[1].split(" (")[0] for line in shown] == [
+        f"Set f-0000 to {1000 + commit}" for commit in range(110, 120)]
+
+
 def _short(subject: str, folder: Path) -> str:
     import subprocess
 
     log = subprocess.run(["git", "log", "--format=%s %h"], cwd=folder, capture_output=True,
                          text=True, check=True).stdout
-    return dict(line.split(" ") for line in log.splitlines())[subject]
+    return dict(line.rsplit(" ", 1) for line in log.splitlines())[subject]
 
 
 def _all(app: AppTest, name: str) -> list[str]:

@@ -6,9 +6,13 @@ import re
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
+import loaders.history as history
 from benchmarks.history import changes, repository
 from loaders.history import (
     LIMITS,
@@ -16,6 +20,7 @@ from loaders.history import (
     MAX_COMMITS,
     Change,
     Histories,
+    Unavailable,
     Unreadable,
     _read,
     histories,
@@ -156,6 +161,24 @@ def test_an_uncommitted_figure_and_an_unknown_id_are_told_apart(tmp_path: Path) 
     assert (committed.returncode, committed.stdout.splitlines()[1]) == (
         0, "    value: — → 23096; qualifier: — → exact; indicator: — → ind; source: — → src; "
            "quote: — → 23 096 demandes ont reçu un avis favorable")
+
+
+def test_an_unknown_id_beside_a_file_that_cannot_be_read_says_so(tmp_path: Path) -> None:
+    path = _commit_all(tmp_path, ("Add", MINIMAL))
+    path.write_text(MINIMAL + "  - id: [\n", encoding="utf-8")
+    result = _history(path, "nope")
+    assert (result.returncode, result.stdout) == (
+        1, "unknown figure 'nope': it is not in the history of indicators.yaml, and "
+           "indicators.yaml itself could not be read (`python -m indicators validate` says "
+           "why)\n")
+
+
+def test_a_history_past_its_time_limit_is_unavailable_with_the_reason(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _commit_all(tmp_path, ("Add", MINIMAL))
+    monkeypatch.setattr(history, "LIMITS", replace(LIMITS, wall_seconds=0.01))
+    with pytest.raises(Unavailable, match=r"^reading it needed more than 0\.01 s$"):
+        histories(path)
 
 
 def test_when_the_time_runs_out_older_versions_are_not_read_and_that_is_said(

@@ -66,7 +66,14 @@ from indicators.table import (
 from indicators.text import markdown_escape
 from indicators.validation import Validated
 from loaders import DRAFT_MAX_BYTES
-from loaders.history import Change, histories
+from loaders.history import (
+    BUDGET_SECONDS,
+    MAX_CHANGES,
+    MAX_COMMITS,
+    Histories,
+    Unavailable,
+    histories,
+)
 from loaders.sandbox import DRAFT_LIMITS, Cancelled, check_in_child
 
 # Static style, never data: right-to-left layout for Arabic, and quotes that keep the
@@ -231,20 +238,37 @@ def citation(item: Cited, language: str, key: str, data: Published | None = None
         st.markdown(f"**{ui('cite_this', language)}**")
         st.code(copyable, language=None, wrap_lines=True)
     if data is not None:
-        history(item, language, data)
+        history(item, language, data, key)
 
 
-def history(item: Cited, language: str, data: Published) -> None:
-    """Each commit that changed the figure: date, message, and what changed."""
-    st.markdown(f"**{ui('history', language)}**")
-    found = _histories(data.version, data.path)
-    if found is None:
-        st.caption(ui("history_unavailable", language))
+def history(item: Cited, language: str, data: Published, key: str) -> None:
+    """Each commit that changed the figure: date, message, and what changed; read from the
+    repository only when a reader asks (a child process, once per data version)."""
+    if not st.toggle(ui("history", language), key=f"history-{key}"):
         return
-    for change in found.get(item.figure.id, []):
+    with st.spinner(ui("history_reading", language)):
+        found = _histories(data.version, data.path)
+    if found is None or isinstance(found, str):
+        st.caption(ui("history_unavailable", language) if found is None
+                   else ui("history_failed", language).format(reason=found))
+        return
+    figure = item.figure.id
+    standing = found.standing(figure)
+    if standing in ("uncommitted", "unchanged"):
+        st.caption(ui(f"history_{standing}", language))
+    if older := found.older.get(figure, 0):
+        st.caption(ui("history_older", language).format(n=older, m=MAX_CHANGES))
+    for change in found.changes.get(figure, ()):
         what = "; ".join(f"{field}: {before or '—'} → {after or '—'}"
                          for field, before, after in change.fields)
         text(f"• {change.day} · {change.message} ({change.commit}) — {what}")
+    for version in found.unreadable:
+        st.caption(markdown_escape(ui("history_unreadable", language).format(
+            day=version.day, message=version.message, commit=version.commit,
+            reason=version.reason)))
+    if found.since:
+        st.caption(markdown_escape(ui("history_since", language).format(
+            since=found.since, n=MAX_COMMITS, seconds=f"{BUDGET_SECONDS:g}")))
 
 
 def card(item: Cited, language: str, *, others: Sequence[Cited], more: int = 0,
@@ -334,9 +358,13 @@ def _headlines(version: str, _dataset: Dataset
 
 
 @st.cache_resource(max_entries=4)
-def _histories(version: str, path: str) -> dict[str, list[Change]] | None:
-    """Every figure's history, read from the repository once per data version."""
-    return histories(path) if path else None
+def _histories(version: str, path: str) -> Histories | str | None:
+    """Every figure's history, read from the repository once per data version; why it could
+    not be read, kept too, so that a failing repository is not asked again on each rerun."""
+    try:
+        return histories(path) if path else None
+    except Unavailable as error:
+        return str(error)
 
 
 @st.cache_resource(max_entries=6)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from indicators.models import LANGUAGES
 from indicators.problems import DatasetError
 from indicators.schema import schema_text
 from indicators.table import figure_rows, to_csv
 from indicators.validation import Validated
+
+if TYPE_CHECKING:
+    from loaders.history import Histories
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_PATH = ROOT / "data" / "indicators.yaml"
@@ -99,21 +103,51 @@ def _export(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> int:
     # Imported here: reading git is a way in, like reading the file.
-    from loaders.history import histories
+    from loaders.history import Unavailable, histories
 
-    found = histories(args.path)
-    if found is None:
-        print(f"history not available: {_shown(args.path)} is not in a git repository")
-        return 0
-    changes = found.get(args.figure_id)
-    if not changes:
-        print(f"no change of '{args.figure_id}' in the history of {_shown(args.path)}")
+    shown = _shown(args.path)
+    try:
+        found = histories(args.path)
+    except Unavailable as error:
+        print(f"history not available: {error}")
         return 1
-    for change in changes:
+    if found is None:
+        print(f"history not available: {shown} is not in a git repository")
+        return 0
+    figure = args.figure_id
+    standing = found.standing(figure)
+    if standing == "uncommitted":
+        print(f"'{figure}' is not committed yet: it is in {shown} but in none of its commits")
+    elif standing == "unknown" and found.current is None:
+        print(f"unknown figure '{figure}': it is not in the history of {shown}, and {shown} "
+              "itself could not be read (`python -m indicators validate` says why)")
+    elif standing == "unknown":
+        print(f"unknown figure '{figure}': it is neither in {shown} nor in its history")
+    elif standing == "unchanged":
+        print(f"no change of '{figure}' in the commits read")
+    for line in _history_lines(found, figure, shown):
+        print(line)
+    return 1 if standing in ("uncommitted", "unknown") else 0
+
+
+def _history_lines(found: Histories, figure: str, shown: Path) -> Iterator[str]:
+    """A figure's changes, oldest first, then what the history leaves out and why."""
+    from loaders.history import BUDGET_SECONDS, MAX_CHANGES, MAX_COMMITS
+
+    if older := found.older.get(figure, 0):
+        yield (f"{older} older change(s) of '{figure}' not shown: only the last {MAX_CHANGES} "
+               "changes of a figure are listed")
+    for change in found.changes.get(figure, ()):
         what = "; ".join(f"{field}: {before or '—'} → {after or '—'}"
                          for field, before, after in change.fields)
-        print(f"{change.day} {change.commit} {change.message}\n    {what}")
-    return 0
+        yield f"{change.day} {change.commit} {change.message}\n    {what}"
+    for version in found.unreadable:
+        yield (f"{version.day} {version.commit} {version.message}\n    this version could not "
+               f"be read ({version.reason}): the next readable version is compared with the "
+               "one before it")
+    if found.since:
+        yield (f"changes up to {found.since} are not shown: history reads at most the last "
+               f"{MAX_COMMITS} commits of {shown}, for at most {BUDGET_SECONDS:g} s")
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -19,7 +19,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -92,6 +93,14 @@ def columns_in_child(content: bytes, name: str, limits: Limits) -> tuple[Validat
 
 def _checked(content: str | bytes, name: str, limits: Limits, cancelled: Callable[[], bool],
              columns: bool) -> tuple[Validated, bytes | None]:
+    with slot(name, limits, cancelled):
+        return _run(content, name, limits, cancelled, columns)
+
+
+@contextmanager
+def slot(name: str, limits: Limits,
+         cancelled: Callable[[], bool] = lambda: False) -> Iterator[None]:
+    """One of SLOTS held while a child runs; DatasetError when none frees up in time."""
     deadline = time.monotonic() + limits.wall_seconds
     while not _slots.acquire(timeout=_POLL_SECONDS):
         if cancelled():
@@ -101,7 +110,7 @@ def _checked(content: str | bytes, name: str, limits: Limits, cancelled: Callabl
                 f"the server is busy checking other files: try this {limits.what} again "
                 "in a minute")])
     try:
-        return _run(content, name, limits, cancelled, columns)
+        yield
     finally:
         _slots.release()
 
@@ -183,7 +192,7 @@ def _limit_problem(limits: Limits, limit: str) -> Problem:
                    "split it into smaller files or remove repeated records")
 
 
-def _limit_self(cpu_seconds: int, memory_bytes: int) -> None:
+def limit_self(cpu_seconds: int, memory_bytes: int) -> None:
     """Set this process's own limits (in the child, before it reads any input)."""
     import resource
 
@@ -194,7 +203,7 @@ def _limit_self(cpu_seconds: int, memory_bytes: int) -> None:
 
 def _main(argv: list[str]) -> int:
     name, max_bytes, cpu_seconds, memory_bytes = argv[0], *map(int, argv[1:4])
-    _limit_self(cpu_seconds, memory_bytes)
+    limit_self(cpu_seconds, memory_bytes)
     # A child lives for one check and creates no cycles worth collecting: without the
     # collector, the full scan of everything just built (0.1-0.4 s at 10 000 figures) that
     # re-enabling it would trigger never happens.

@@ -472,12 +472,64 @@ def test_a_citation_names_the_dataset_version_and_the_figures_history() -> None:
     codes = [code.value for code in app.code]
     assert any(re.search(r"Moroccan migration indicators, version \d{4}-\d{2}-\d{2}\+[0-9a-f]{7}\.",
                          code) for code in codes)
-    texts = _texts(app)
-    assert "History in the repository" in texts
-    assert "value: — → 83" in texts  # the commit that added the figure
+    # Read from the repository only when a reader asks for it.
+    toggles = [toggle for toggle in app.toggle if toggle.key.startswith("history-")]
+    assert [toggle.label for toggle in toggles] == ["History in the repository"]
+    assert "value: — → 83" not in _texts(app)
+    toggles[0].set_value(True).run()
+    assert "value: — → 83" in _texts(app)  # the commit that added the figure
     footer = [_unescape(caption.value) for caption in app.caption
               if "CC BY 4.0" in _unescape(caption.value)]
     assert footer and "version" in footer[0]
+
+
+def test_the_page_tells_an_uncommitted_figure_and_an_unreadable_version(
+        data_file: Path) -> None:
+    from benchmarks.history import repository
+
+    repository(data_file.parent, [("Add", MINIMAL), ("Break", MINIMAL + "  - id: [\n"),
+                                  ("Repair", MINIMAL)], name=data_file.name)
+    second = MINIMAL.split("figures:\n")[1].replace("id: fig", "id: new")
+    data_file.write_text(MINIMAL + second.replace("23096", "27643").replace("23 096", "27 643"),
+                         encoding="utf-8")
+    app = _app(lang="en", view="regularisation", figure="new")
+    next(toggle for toggle in app.toggle if toggle.key.startswith("history-")
+         ).set_value(True).run()
+    captions = [_unescape(caption.value) for caption in app.caption]
+    assert "Not committed yet: this figure is in the data file but in none of its commits." in (
+        captions)
+    assert [caption for caption in captions if "could not be read" in caption] == [
+        f"2025-01-01 · Break ({_short('Break', data_file.parent)}): this version could not be "
+        "read (data.yaml:20:1: syntax: did not find expected node content (while parsing a "
+        "flow node at line 20, column 1)); the next readable version is compared with the one "
+        "before it."]
+
+
+def test_the_page_says_which_changes_it_leaves_out(data_file: Path) -> None:
+    from benchmarks.history import changes, repository
+
+    repository(data_file.parent, changes(120, figures=1), name=data_file.name)
+    app = _app(lang="en", view="regularisation", figure="f-0000")
+    next(toggle for toggle in app.toggle if toggle.key.startswith("history-")
+         ).set_value(True).run()
+    captions = [_unescape(caption.value) for caption in app.caption]
+    # The last 100 commits (20-119) change f-0000 each; commit 19 is what they changed.
+    assert "90 older change(s) not shown: only the last 10 changes of a figure are listed." in (
+        captions)
+    assert (f"Changes up to {_short('Set f-0000 to 1019', data_file.parent)} (2025-01-01) are "
+            "not shown: the history reads at most the last 100 commits of the data file, for "
+            "at most 10 s.") in captions
+    shown = [line for line in _texts(app).splitlines() if line.startswith("• 2025-")]
+    assert [line.split(" · ")[1].split(" (")[0] for line in shown] == [
+        f"Set f-0000 to {1000 + commit}" for commit in range(110, 120)]
+
+
+def _short(subject: str, folder: Path) -> str:
+    import subprocess
+
+    log = subprocess.run(["git", "log", "--format=%s %h"], cwd=folder, capture_output=True,
+                         text=True, check=True).stdout
+    return dict(line.rsplit(" ", 1) for line in log.splitlines())[subject]
 
 
 def _all(app: AppTest, name: str) -> list[str]:

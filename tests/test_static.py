@@ -207,12 +207,17 @@ def test_history_lists_each_change_of_a_figure(tmp_path: Path) -> None:
                     .replace("qualifier: exact", "qualifier: exact\n    period: \"2014\""),
                     encoding="utf-8")
     _git(tmp_path, "commit", "-qam", "Correct the count", when="2025-02-03T10:00:00Z")
-    changes = (histories(data) or {})["fig"]
+    found = histories(data)
+    assert found is not None
+    changes = found.changes["fig"]
     assert [(change.day, change.message) for change in changes] == [
         ("2025-01-02", "Add the approvals"), ("2025-02-03", "Correct the count")]
     assert changes[0].fields == (("value", "", "23096"), ("qualifier", "", "exact"),
-                                 ("source", "", "src"))
-    assert changes[1].fields == (("value", "23096", "23097"), ("period", "", "2014"))
+                                 ("indicator", "", "ind"), ("source", "", "src"),
+                                 ("quote", "", "23 096 demandes ont reçu un avis favorable"))
+    assert changes[1].fields == (("value", "23096", "23097"), ("period", "", "2014"),
+                                 ("quote", "23 096 demandes ont reçu un avis favorable",
+                                  "23 097 demandes ont reçu un avis favorable"))
 
 
 def test_history_outside_a_repository_says_so(tmp_path: Path) -> None:

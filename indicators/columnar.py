@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from pydantic import BaseModel
 
 from indicators.models import Dataset, Figure, Note, Qualifier, Rank, Status
-from indicators.problems import Position, Problem
+from indicators.problems import problem_from_json, problem_json
 from indicators.validation import Validated
 
 # Texts that repeat across figures (the indicator's and the source's ids, qualifiers,
@@ -238,7 +238,7 @@ def to_bytes(validated: Validated) -> bytes:
     figures = dataset.figures
     table = figures.table if isinstance(figures, FigureColumns) else to_table(figures)
     rest = dataset.model_copy(update={"figures": []}).model_dump_json(exclude_none=True)
-    warnings = json.dumps([_problem_json(problem) for problem in validated.warnings],
+    warnings = json.dumps([problem_json(problem) for problem in validated.warnings],
                           ensure_ascii=False)
     table = table.replace_schema_metadata({_DATASET: rest.encode("utf-8"),
                                            _WARNINGS: warnings.encode("utf-8")})
@@ -264,23 +264,9 @@ def from_bytes(source: bytes | Path) -> Validated:
     metadata = table.schema.metadata
     # The rest of the dataset is checked again as it is read: a few hundred records.
     dataset = Dataset.model_validate_json(metadata[_DATASET])
-    warnings = [_problem(entry) for entry in json.loads(metadata[_WARNINGS])]
+    warnings = [problem_from_json(entry) for entry in json.loads(metadata[_WARNINGS])]
     figures = FigureColumns(table.replace_schema_metadata(None))
     return Validated(dataset.model_copy(update={"figures": figures}), warnings)
-
-
-def _problem_json(problem: Problem) -> dict[str, Any]:
-    position = problem.position
-    return {"message": problem.message, "path": list(problem.path),
-            "position": [position.line, position.column] if position else None,
-            "severity": problem.severity}
-
-
-def _problem(entry: dict[str, Any]) -> Problem:
-    position = entry["position"]
-    return Problem(str(entry["message"]), tuple(entry["path"]),
-                   Position(*position) if position else None,
-                   "warning" if entry["severity"] == "warning" else "error")
 
 
 def figures_of(figures: Sequence[Figure], indicators: Collection[str]) -> list[Figure]:

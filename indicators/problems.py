@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FilePath
-from typing import Literal
+from typing import Any, Literal
 
 from indicators.text import excerpt
 
@@ -47,6 +47,22 @@ class Problem:
         line, column = (self.position.line, self.position.column) if self.position else (1, 1)
         where = f"{self.location}: " if self.path else ""
         return f"{file}:{line}:{column}: {where}{self.message}".translate(_VISIBLE)
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    """A problem as plain JSON data, for a file or a child's answer."""
+    position = problem.position
+    return {"message": problem.message, "path": list(problem.path),
+            "position": [position.line, position.column] if position else None,
+            "severity": problem.severity}
+
+
+def problem_from_json(entry: dict[str, Any]) -> Problem:
+    """What `problem_json` wrote; KeyError, TypeError or ValueError on anything else."""
+    position = entry["position"]
+    return Problem(str(entry["message"]), tuple(entry["path"]),
+                   Position(*map(int, position)) if position else None,
+                   "warning" if entry["severity"] == "warning" else "error")
 
 
 class DatasetError(Exception):

@@ -3,15 +3,16 @@
 A draft pasted in the page and every new version of the data file are checked here, never in
 the server: a file that would crash libyaml, exhaust memory or run for minutes costs a child
 process and gives the editor a message, while the server and its other sessions carry on.
-Run as `python -m loaders.sandbox NAME MAX_BYTES CPU_SECONDS MEMORY_BYTES text|bytes [columns]`
-with the YAML on standard input. The answer on standard output is a pickle of the result (a
-draft's dataset, or the problems), read back as dataset classes only; with `columns`, a valid
-file's dataset comes back as an Arrow IPC file (indicators/columnar.py), its figures as columns.
+Run as `python -m loaders.sandbox NAME MAX_BYTES CPU_SECONDS MEMORY_BYTES text|bytes` with the
+YAML on standard input. The answer on standard output is data, never code: a valid dataset
+(a draft's or the file's) as an Arrow IPC file (indicators/columnar.py), its figures as
+columns; the problems, or the limit that stopped the check, as JSON.
 """
 
 from __future__ import annotations
 
 import gc
+import json
 import os
 import signal
 import subprocess
@@ -23,12 +24,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from indicators.columnar import from_bytes, to_bytes
-from indicators.problems import DatasetError, Problem
+from indicators.problems import DatasetError, Problem, problem_from_json, problem_json
 from indicators.validation import Validated
-from loaders import DRAFT_MAX_BYTES, MAX_BYTES, load_text, pickles
+from loaders import DRAFT_MAX_BYTES, MAX_BYTES, load_text
 from loaders.files import too_big
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -79,22 +80,15 @@ def check_in_child(content: str | bytes, name: str, limits: Limits,
 
     Waits for one of SLOTS; raises Cancelled when `cancelled()` turns true meanwhile.
     """
-    return _checked(content, name, limits, cancelled, columns=False)[0]
+    return columns_in_child(content, name, limits, cancelled)[0]
 
 
-def columns_in_child(content: bytes, name: str, limits: Limits) -> tuple[Validated, bytes]:
-    """The same check, the dataset's figures coming back as columns (what a server keeps),
-    with the Arrow file the child wrote: the bytes a cache stores as they are."""
-    validated, written = _checked(content, name, limits, lambda: False, columns=True)
-    if written is None:  # a valid answer asked for in columns is never a pickle
-        raise DatasetError(name, [_crash(limits, "an unreadable answer")])
-    return validated, written
-
-
-def _checked(content: str | bytes, name: str, limits: Limits, cancelled: Callable[[], bool],
-             columns: bool) -> tuple[Validated, bytes | None]:
+def columns_in_child(content: str | bytes, name: str, limits: Limits,
+                     cancelled: Callable[[], bool] = lambda: False) -> tuple[Validated, bytes]:
+    """The same check, with the Arrow file the child wrote: the bytes a cache stores as
+    they are."""
     with slot(name, limits, cancelled):
-        return _run(content, name, limits, cancelled, columns)
+        return _run(content, name, limits, cancelled)
 
 
 @contextmanager
@@ -116,14 +110,13 @@ def slot(name: str, limits: Limits,
 
 
 def _run(content: str | bytes, name: str, limits: Limits,
-         cancelled: Callable[[], bool], columns: bool) -> tuple[Validated, bytes | None]:
+         cancelled: Callable[[], bool]) -> tuple[Validated, bytes]:
     is_text = isinstance(content, str)
     raw = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
     if len(raw) > limits.max_bytes:  # refused before any process starts
         raise DatasetError(name, [too_big(len(raw), limits.max_bytes)])
     command = [sys.executable, "-m", "loaders.sandbox", name, str(limits.max_bytes),
-               str(limits.cpu_seconds), str(limits.memory_bytes), "text" if is_text else "bytes",
-               *(["columns"] if columns else [])]
+               str(limits.cpu_seconds), str(limits.memory_bytes), "text" if is_text else "bytes"]
     # The input goes through an unnamed temporary file, not a pipe: the child reads it at
     # its own pace while this thread only polls, so neither side can block the other.
     with tempfile.TemporaryFile() as source:
@@ -152,31 +145,33 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
     child.communicate()
 
 
-def _answer(code: int, out: bytes, name: str,
-            limits: Limits) -> tuple[Validated, bytes | None]:
-    """The child's result (with its bytes when they are an Arrow file), or the limit or crash
-    that ended it, as an editor's message."""
+def _answer(code: int, out: bytes, name: str, limits: Limits) -> tuple[Validated, bytes]:
+    """The child's result with its Arrow bytes, or the problems, the limit or the crash that
+    ended it, as an editor's message. A child taken over by a hostile file could write
+    anything here: it is read as data (a table and JSON), checked as it is read."""
     if code == 0 and out.startswith(_ARROW):
-        try:  # data only: a table of figures and JSON, checked as they are read
+        try:
             return from_bytes(out), out
         except Exception:
             raise DatasetError(name, [_crash(limits, "an unreadable answer")]) from None
     if code in (0, 1) and out:
-        # Built from dataset classes only: a child taken over by a hostile file could write
-        # any pickle here, and must not run code in the server by it.
         try:
-            kind, *rest = cast(tuple[Any, ...], pickles.loads(out))
+            failure = _failure(json.loads(out), name, limits)
         except Exception:
             raise DatasetError(name, [_crash(limits, "an unreadable answer")]) from None
-        if kind == "valid":
-            return rest[0], None
-        if kind == "invalid":
-            raise DatasetError(rest[0], rest[1])
-        raise DatasetError(name, [_limit_problem(limits, rest[0])])
+        raise failure
     if code == -signal.SIGXCPU or code == -signal.SIGKILL:
         raise DatasetError(name, [_limit_problem(limits, "cpu")])
     reason = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
     raise DatasetError(name, [_crash(limits, reason)])
+
+
+def _failure(answer: dict[str, Any], name: str, limits: Limits) -> DatasetError:
+    """The error a child's JSON answer stands for: its problems, or the limit it hit."""
+    if "limit" in answer:
+        return DatasetError(name, [_limit_problem(limits, answer["limit"])])
+    return DatasetError(str(answer["file"]),
+                        [problem_from_json(entry) for entry in answer["problems"]])
 
 
 def _crash(limits: Limits, reason: str) -> Problem:
@@ -211,28 +206,25 @@ def _main(argv: list[str]) -> int:
     # Memory may run out anywhere past the limit: reading the input, checking it, or writing
     # the answer; each is the same message for the editor.
     try:
-        answer = _check(name, max_bytes, text=argv[4] == "text")
-        if answer[0] == "valid" and argv[5:] == ["columns"]:
-            reply = to_bytes(cast(Validated, answer[1]))
-        else:
-            reply = pickles.dumps(answer)
+        reply = _reply(name, max_bytes, text=argv[4] == "text")
     except MemoryError:
-        answer = ("limit", "memory")
-        reply = pickles.dumps(answer)
+        reply = json.dumps({"limit": "memory"}).encode()
     sys.stdout.buffer.write(reply)
-    return 0 if answer[0] == "valid" else 1
+    return 0 if reply.startswith(_ARROW) else 1
 
 
-def _check(name: str, max_bytes: int, *, text: bool) -> tuple[object, ...]:
-    """The child's answer for the YAML on its standard input."""
+def _reply(name: str, max_bytes: int, *, text: bool) -> bytes:
+    """The child's answer for the YAML on its standard input: Arrow, or problems as JSON."""
     raw = sys.stdin.buffer.read(max_bytes + 1)
     content = raw.decode("utf-8", "surrogatepass") if text else raw
     try:
-        return ("valid", load_text(content, name, max_bytes))
+        return to_bytes(load_text(content, name, max_bytes))
     except DatasetError as error:
-        return ("invalid", error.file, error.problems)
+        file, problems = error.file, error.problems
     except RecursionError:
-        return ("invalid", name, [Problem("nested too deeply to read")])
+        file, problems = name, [Problem("nested too deeply to read")]
+    return json.dumps({"file": file, "problems": [problem_json(problem) for problem in problems]},
+                      ensure_ascii=False).encode("utf-8")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import time
 import pytest
 
 import loaders.sandbox as sandbox
+from indicators.columnar import FigureColumns
 from indicators.problems import DatasetError
 from loaders import load_text
 from loaders.sandbox import DRAFT_LIMITS, Cancelled, Limits, check_in_child
@@ -30,7 +31,12 @@ def _problems(content: str | bytes, limits: Limits = DRAFT_LIMITS) -> list[str]:
 
 
 def test_a_valid_draft_gives_the_same_data_as_in_process() -> None:
-    assert check_in_child(MINIMAL, "draft.yaml", DRAFT_LIMITS) == load_text(MINIMAL)
+    checked, expected = check_in_child(MINIMAL, "draft.yaml", DRAFT_LIMITS), load_text(MINIMAL)
+    assert isinstance(checked.dataset.figures, FigureColumns)  # Arrow, as the file's answer
+    assert list(checked.dataset.figures) == expected.dataset.figures
+    assert checked.dataset.model_copy(update={"figures": expected.dataset.figures}) == \
+        expected.dataset
+    assert checked.warnings == expected.warnings
 
 
 @pytest.mark.parametrize("content", [
@@ -91,11 +97,17 @@ class _Runs:
         return os.getpid, ()
 
 
-@pytest.mark.parametrize("out", [pickle.dumps(("valid", _Runs())), b"\x80\x05garbage"])
-def test_an_answer_that_is_not_a_dataset_is_refused(out: bytes) -> None:
+@pytest.mark.parametrize(("code", "out"), [
+    (0, pickle.dumps(("valid", _Runs()))), (1, pickle.dumps(("invalid", _Runs()))),
+    (0, b"ARROW1 garbage"), (1, b"\x80\x05garbage"), (1, b'{"file": "x"}'),
+    (1, b'{"file": "x", "problems": [{"message": "m"}]}'), (1, b'["limit"]'),
+    (1, b'{"limit": "disk"}'),
+], ids=["pickle as valid", "pickle as invalid", "broken Arrow", "not JSON",
+        "no problems", "a problem without its fields", "a list", "an unknown limit"])
+def test_an_answer_that_is_not_a_dataset_is_refused(code: int, out: bytes) -> None:
     # A child taken over by a hostile file writes what it likes: nothing of it is run.
     with pytest.raises(DatasetError) as caught:
-        sandbox._answer(0, out, "draft.yaml", DRAFT_LIMITS)
+        sandbox._answer(code, out, "draft.yaml", DRAFT_LIMITS)
     assert caught.value.lines() == [
         "draft.yaml:1:1: the check of this draft stopped unexpectedly (an unreadable answer): "
         "simplify it (less nesting, fewer records) and try again"]

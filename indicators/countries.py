@@ -6,7 +6,7 @@ from functools import cache
 
 from babel import Locale
 
-from indicators.formatting import LOCALES
+from indicators.models import LOCALES
 
 # CLDR also names groupings and private-use codes with two letters; none is a country of origin.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})

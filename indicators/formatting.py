@@ -6,12 +6,9 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from indicators.labels import QUALIFIERS, RANKS, STATUSES, UNITS, ui
-from indicators.models import Figure, Qualifier, Status, Unit, note_in
+from indicators.models import LOCALES, Figure, Qualifier, Status, Unit, note_in
 from indicators.periods import OPEN, PartialDate, open_ended, parse_partial
 
-# Moroccan Arabic writes Latin digits grouped with a dot ("23.096"), as ar_MA in CLDR does;
-# French keeps the narrow no-break space the sources use ("23 096").
-LOCALES = {"fr": "fr", "ar": "ar_MA", "en": "en"}
 # Left-to-right isolate: keeps "23 096" or "> 83 %" whole inside right-to-left text, where
 # the bidirectional algorithm would otherwise paint "096 23" or mirror ">" into "<".
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"

@@ -40,10 +40,6 @@ class Interval:
         high, high_open = min((self.high, not self.high_open), (other.high, not other.high_open))
         return low < high or (low == high and not low_open and high_open)
 
-    def scaled(self, factor: float) -> Interval:
-        """The same interval times a non-negative factor."""
-        return Interval(self.low * factor, self.high * factor, self.low_open, self.high_open)
-
 
 def value_interval(value: float, qualifier: Qualifier) -> Interval:
     """The values a figure allows, from its value and how the source qualifies it."""

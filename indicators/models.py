@@ -36,6 +36,10 @@ MAX_VALUE_TEXT = f"{MAX_VALUE:,}".replace(",", " ")
 
 Language = Literal["fr", "ar", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "ar", "en")
+# Babel's locale for each language. Moroccan Arabic writes Latin digits grouped with a dot
+# ("23.096"), as ar_MA in CLDR does; French keeps the narrow no-break space the sources use
+# ("23 096"). Here, not in formatting, so that the checking child needs no catalogs.
+LOCALES = {"fr": "fr", "ar": "ar_MA", "en": "en"}
 
 Identifier = Annotated[
     str,

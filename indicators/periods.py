@@ -140,9 +140,3 @@ def normal_period(text: str) -> str:
     if text.isascii():
         return text
     return "/".join(OPEN if point is None else str(point) for point in (start, end))
-
-
-def start_of(text: str) -> date | None:
-    """The first day of a period, or None when only its end is known."""
-    start, _ = parse_period(text)
-    return start.first_day() if start else None

@@ -19,12 +19,10 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from indicators.columnar import columnar, from_bytes, to_bytes
+from indicators.columnar import from_bytes
 from indicators.models import SCHEMA_VERSION
 from indicators.validation import Validated
-from loaders import load_text
 from loaders.files import remove_stale, write_whole
-from loaders.yaml_file import read_bytes
 
 # Entries kept per folder: the current file and a few recent versions to switch back to.
 KEEP = 4
@@ -52,17 +50,6 @@ def code_fingerprint() -> str:
 def cache_key(raw: bytes) -> str:
     """The entry name for a file's bytes under the current code."""
     return hashlib.sha256(code_fingerprint().encode() + raw).hexdigest()
-
-
-def load_cached(path: str | Path, folder: str | Path) -> Validated:
-    """Validated data for the file as it is now, from the cache when its bytes were seen."""
-    raw = read_bytes(path)
-    hit = lookup(raw, folder)
-    if hit is not None:
-        return hit
-    validated = columnar(load_text(raw, str(path)))
-    store(raw, folder, to_bytes(validated))
-    return validated
 
 
 def lookup(raw: bytes, folder: str | Path) -> Validated | None:

@@ -1,6 +1,8 @@
 """Dependencies point one way: app.py -> loaders/ -> indicators/."""
 
 import ast
+import subprocess
+import sys
 
 import pytest
 
@@ -35,3 +37,14 @@ def test_loaders_do_not_draw(path: object) -> None:
                          ids=lambda p: p.name)
 def test_every_module_has_a_docstring(path: object) -> None:
     assert ast.get_docstring(ast.parse((ROOT / str(path)).read_text(encoding="utf-8")))
+
+
+def test_the_checking_child_reads_no_catalog() -> None:
+    # Every check of a draft or of a new version starts a child: parsing the three .po
+    # catalogs there would cost each check for words it never writes.
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, loaders.sandbox, loaders.history; "
+                               "print(sorted(m for m in sys.modules if m in "
+                               "('indicators.labels', 'indicators.formatting', 'streamlit')))"],
+        capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"

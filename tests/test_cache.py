@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 import loaders.cache as cache_module
+import loaders.live as live_module
 from indicators.columnar import FigureColumns
-from loaders.cache import KEEP, cache_key, load_cached
+from indicators.validation import Validated
+from loaders.cache import KEEP, cache_key
 from loaders.files import STALE_AFTER
+from loaders.live import LiveDataset
 from tests.conftest import MINIMAL
 
 
@@ -22,11 +25,18 @@ def _save(path: Path, text: str) -> None:
     os.utime(path, ns=(10**18, 10**18))
 
 
+def load_cached(path: Path, folder: Path) -> Validated:
+    """What a server does on its first request: a new watcher over the cache folder."""
+    validated = LiveDataset(path, folder).current().validated
+    assert validated is not None
+    return validated
+
+
 def _fail_if_validated(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("validated again instead of read from the cache")
 
-    monkeypatch.setattr(cache_module, "load_text", refuse)
+    monkeypatch.setattr(live_module, "columns_in_child", refuse)
 
 
 def test_second_load_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -130,13 +140,13 @@ def test_a_folder_others_can_write_is_not_trusted(tmp_path: Path,
     load_cached(data, folder)
     folder.chmod(0o777)
     validated_again: list[bool] = []
-    real = cache_module.load_text
+    real = live_module.columns_in_child
 
     def counting(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         validated_again.append(True)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cache_module, "load_text", counting)
+    monkeypatch.setattr(live_module, "columns_in_child", counting)
     load_cached(data, folder)
     assert validated_again == [True]
 
@@ -146,8 +156,9 @@ def test_broken_file_is_an_error_not_a_cache_entry(tmp_path: Path) -> None:
 
     data, folder = tmp_path / "data.yaml", tmp_path / "cache"
     _save(data, "a: [")
-    with pytest.raises(DatasetError):
-        load_cached(data, folder)
+    snapshot = LiveDataset(data, folder).current()
+    assert snapshot.validated is None
+    assert isinstance(snapshot.error, DatasetError)
     assert not list(folder.glob("*.arrow"))
 
 

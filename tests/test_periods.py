@@ -2,7 +2,6 @@
 
 import re
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 
@@ -13,7 +12,6 @@ from indicators.periods import (
     normal_period,
     parse_partial,
     parse_period,
-    start_of,
 )
 
 
@@ -75,16 +73,6 @@ def test_a_date_not_read_some_other_way_keeps_the_generic_message(text: str,
 
 def test_a_month_that_could_be_a_year_stays_a_month() -> None:
     assert parse_period("2014-12") == (PartialDate(2014, 12), PartialDate(2014, 12))
-
-
-@pytest.mark.parametrize(("text", "start"), [
-    ("2004/..", date(2004, 1, 1)),
-    ("2020-01-21/2020-01-23", date(2020, 1, 21)),
-    ("../2025-11", None),
-    ("2013-09", date(2013, 9, 1)),
-])
-def test_start_of(text: str, start: date | None) -> None:
-    assert start_of(text) == start
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -12,6 +12,9 @@ from loaders import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "indicators.yaml"
+# A copy of the curated file as it stood, for the tests of code: an editorial change of DATA
+# never breaks them. DATA's own promises to readers are in test_dataset.py and test_schema.py.
+FROZEN = ROOT / "tests" / "fixtures" / "frozen.yaml"
 
 # Line numbers matter: tests assert `file:LINE:COL` against this text.
 MINIMAL = """\

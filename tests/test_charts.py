@@ -25,7 +25,7 @@ from indicators.citations import Cited, cited_figures
 from indicators.formatting import number
 from indicators.models import Dataset, Theme
 from loaders import load_path, load_text
-from tests.conftest import DATA
+from tests.conftest import FROZEN
 
 SOURCES = ("gov", "alpha", "beta", "gamma", "delta")
 INDICATORS = {
@@ -477,7 +477,7 @@ def test_a_long_timeline_label_wraps_beside_its_marker() -> None:
 
 def test_the_real_file_draws_no_lone_mark() -> None:
     """Every chart of every theme of the curated file compares two marks or more."""
-    dataset = load_path(DATA).dataset
+    dataset = load_path(FROZEN).dataset
     items: list[Cited] = cited_figures(dataset)
     for theme in Theme:
         for language in ("fr", "ar", "en"):

@@ -2,11 +2,11 @@
 
 from indicators.citations import cite_figure, cited_figures, short_source
 from loaders import load_path
-from tests.conftest import DATA
+from tests.conftest import FROZEN
 
 
 def _item(figure_id: str):  # type: ignore[no-untyped-def]
-    return next(item for item in cited_figures(load_path(DATA).dataset)
+    return next(item for item in cited_figures(load_path(FROZEN).dataset)
                 if item.figure.id == figure_id)
 
 
@@ -27,7 +27,7 @@ def test_unknown_parts_are_said_unknown() -> None:
 
 
 def test_republisher_is_named() -> None:
-    item = next(item for item in cited_figures(load_path(DATA).dataset)
+    item = next(item for item in cited_figures(load_path(FROZEN).dataset)
                 if item.source.id == "oim-maroc-conference-integration")
     assert "OIM Maroc" in cite_figure(item, "fr")
 

@@ -1,5 +1,6 @@
 """`python -m indicators`: validate, export and schema, with exit codes and no traceback."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from indicators import checks
 from indicators.__main__ import main
 from indicators.models import Dataset
 from indicators.problems import Problem
-from tests.conftest import DATA, MINIMAL, ROOT
+from tests.conftest import FROZEN, MINIMAL, ROOT
 
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -18,12 +19,19 @@ def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=60, check=False)
 
 
-def test_validate_real_file_prints_counts() -> None:
+def test_validate_prints_counts_and_warnings() -> None:
+    result = _run("validate", "tests/fixtures/frozen.yaml")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ("tests/fixtures/frozen.yaml: valid: 138 figures, 27 indicators, "
+                             "41 sources, 10 milestones, 15 warning(s)\n")
+    assert result.stderr.count("warning: tests/fixtures/frozen.yaml:") == 15
+
+
+def test_validate_reads_the_data_file_by_default() -> None:
     result = _run("validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == ("data/indicators.yaml: valid: 138 figures, 27 indicators, "
-                             "41 sources, 10 milestones, 15 warning(s)\n")
-    assert result.stderr.count("warning: data/indicators.yaml:") == 15
+    assert re.fullmatch(r"data/indicators\.yaml: valid: \d+ figures, \d+ indicators, \d+ "
+                        r"sources, \d+ milestones, \d+ warning\(s\)\n", result.stdout)
 
 
 def test_validate_broken_file_exits_1_without_traceback(tmp_path: Path) -> None:
@@ -41,7 +49,7 @@ def test_validate_broken_file_exits_1_without_traceback(tmp_path: Path) -> None:
 
 def test_export_writes_the_csv(tmp_path: Path) -> None:
     out = tmp_path / "figures.csv"
-    assert main(["export", str(DATA), "--out", str(out), "--lang", "en"]) == 0
+    assert main(["export", str(FROZEN), "--out", str(out), "--lang", "en"]) == 0
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfindicator_id,indicator,theme,value,unit,qualifier,")
     assert "Regularisation applications approved,Regularisation,23096,count,exact" in (

@@ -28,12 +28,12 @@ from indicators.publish import published_files
 from indicators.table import figure_frame, in_language, records
 from indicators.validation import Validated
 from loaders import load_path
-from tests.conftest import DATA, Loader
+from tests.conftest import FROZEN, Loader
 
 
 @pytest.fixture(scope="module")
 def real() -> Validated:
-    return load_path(DATA)
+    return load_path(FROZEN)
 
 
 @pytest.fixture(scope="module")

@@ -6,16 +6,16 @@ from indicators.citations import Cited, cited_figures
 from indicators.explore import HEADLINES, conflicts, filter_frame, headline_rows, table_view
 from indicators.table import figure_frame, figure_rows
 from loaders import load_path
-from tests.conftest import DATA
+from tests.conftest import FROZEN
 
 
 @pytest.fixture(scope="module")
 def items() -> list[Cited]:
-    return cited_figures(load_path(DATA).dataset)
+    return cited_figures(load_path(FROZEN).dataset)
 
 
 def test_the_overview_reads_one_campaign_per_row(items: list[Cited]) -> None:
-    rows = headline_rows(items, load_path(DATA).dataset.dimensions)
+    rows = headline_rows(items, load_path(FROZEN).dataset.dimensions)
     first, second = ([(card.item.indicator.id, card.item.figure.value) for card in row.cards]
                      for row in rows[:2])
     assert first == [("regularisation_applications_filed", 27649),
@@ -114,12 +114,12 @@ def test_table_view_columns_follow_the_language(items: list[Cited]) -> None:
     ({"source_types": ["government"]}, 0),
 ])
 def test_filter_frame(filters: dict[str, list[str]], count: int) -> None:
-    frame = figure_frame(load_path(DATA).dataset, "fr")
+    frame = figure_frame(load_path(FROZEN).dataset, "fr")
     assert len(filter_frame(frame, **filters)) == count
 
 
 def test_frame_and_rows_hold_the_same_table() -> None:
-    dataset = load_path(DATA).dataset
+    dataset = load_path(FROZEN).dataset
     assert figure_frame(dataset, "ar").to_dict("records") == figure_rows(dataset, "ar")
 
 
@@ -132,7 +132,7 @@ def test_headlines_fall_back_to_the_first_indicators(items: list[Cited]) -> None
 def test_the_explorer_reads_in_the_page_language() -> None:
     from indicators.explore import readable
 
-    frame = figure_frame(load_path(DATA).dataset, "fr")
+    frame = figure_frame(load_path(FROZEN).dataset, "fr")
     iom = frame[frame["indicator_id"] == "iom_countries_present"]
     table = readable(iom, "fr")
     assert list(table.columns) == ["Indicateur", "Valeur", "Période", "Thème", "Source",

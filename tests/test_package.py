@@ -17,13 +17,13 @@ from indicators.release import release_of
 from indicators.table import COLUMNS, figure_rows, to_csv
 from indicators.text import WORD_JOINER, markdown_link
 from loaders import load_path
-from tests.conftest import DATA, Loader
+from tests.conftest import FROZEN, Loader
 
 RELEASE = release_of(b"the data file's bytes", date(2026, 11, 23))
 
 
 def _package(tmp_path: Path) -> Path:
-    dataset = load_path(DATA).dataset
+    dataset = load_path(FROZEN).dataset
     rows = figure_rows(dataset, "fr")
     zipfile.ZipFile(io.BytesIO(build_package(dataset, rows, RELEASE))).extractall(tmp_path)
     return tmp_path
@@ -33,7 +33,7 @@ def test_zip_holds_csv_descriptor_and_readme(tmp_path: Path) -> None:
     folder = _package(tmp_path)
     assert sorted(p.name for p in folder.iterdir()) == ["README.md", "datapackage.json",
                                                         "figures.csv", "milestones.csv"]
-    dataset = load_path(DATA).dataset
+    dataset = load_path(FROZEN).dataset
     assert (folder / "figures.csv").read_bytes() == to_csv(figure_rows(dataset, "fr"))
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert "## How to cite" in readme

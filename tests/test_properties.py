@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from indicators.problems import DatasetError
 from indicators.validation import Validated
 from loaders import load_text
-from tests.conftest import DATA
+from tests.conftest import FROZEN
 
-REAL = DATA.read_text(encoding="utf-8")
+REAL = FROZEN.read_text(encoding="utf-8")
 REAL_LINES = REAL.splitlines(keepends=True)
 # Generous per-example bound: a hang or a quadratic blow-up fails, a slow CI machine does not.
 SETTINGS = settings(max_examples=150, deadline=timedelta(seconds=5),

@@ -22,7 +22,7 @@ from indicators.table import figure_rows, to_csv
 from loaders import load_path
 from loaders.files import STALE_AFTER
 from loaders.static import last_change, write_files
-from tests.conftest import DATA, MINIMAL, ROOT
+from tests.conftest import FROZEN, MINIMAL, ROOT
 from tests.test_browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -36,7 +36,7 @@ ADDRESSES = PUBLISHED
 
 
 def test_the_published_csv_is_exactly_the_export(tmp_path: Path) -> None:
-    dataset = load_path(DATA).dataset
+    dataset = load_path(FROZEN).dataset
     files = dict(published_files(dataset, release_of(b"x", date(2026, 11, 23))))
     assert sorted(files) == sorted(ADDRESSES)
     assert files[CSV] == to_csv(figure_rows(dataset, "fr"))

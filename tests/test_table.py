@@ -8,7 +8,7 @@ import pytest
 
 from indicators.table import COLUMNS, figure_frame, figure_rows, guard_cell, records, to_csv
 from loaders import load_path
-from tests.conftest import DATA, MINIMAL, Loader
+from tests.conftest import FROZEN, MINIMAL, Loader
 
 EXPECTED_COLUMNS = [
     "indicator_id", "indicator", "theme", "value", "unit", "qualifier", "period", "source_id",
@@ -19,7 +19,7 @@ EXPECTED_COLUMNS = [
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, object]]:
-    return figure_rows(load_path(DATA).dataset, "fr")
+    return figure_rows(load_path(FROZEN).dataset, "fr")
 
 
 def test_columns_in_order() -> None:
@@ -69,7 +69,7 @@ def test_breakdowns_and_as_written_have_their_columns() -> None:
 
 
 def test_arabic_labels_and_quotes(rows: list[dict[str, object]]) -> None:
-    arabic = figure_rows(load_path(DATA).dataset, "ar")
+    arabic = figure_rows(load_path(FROZEN).dataset, "ar")
     agadir = next(row for row in arabic if row["indicator_id"] == "agadir_project_duration")
     assert agadir["indicator"] == "مدة مشروع أكادير «دعم إدماج المهاجرين»"
     assert agadir["quote_language"] == "ar"
@@ -178,7 +178,7 @@ def test_the_largest_value_is_written_exactly_from_a_float_column(load: Loader) 
 def test_the_timeline_downloads_with_its_sources_and_quotes() -> None:
     from indicators.table import MILESTONE_COLUMNS, milestone_rows
 
-    dataset = load_path(DATA).dataset
+    dataset = load_path(FROZEN).dataset
     rows = milestone_rows(dataset, "en")
     data = to_csv(rows, MILESTONE_COLUMNS).decode("utf-8-sig").splitlines()
     assert data[0].split(",")[:3] == ["milestone_id", "date", "kind"]
@@ -190,7 +190,7 @@ def test_the_timeline_downloads_with_its_sources_and_quotes() -> None:
 def test_a_frame_read_in_another_language_equals_one_built_in_it(language: str) -> None:
     from indicators.table import in_language
 
-    dataset = load_path(DATA).dataset
+    dataset = load_path(FROZEN).dataset
     derived = in_language(figure_frame(dataset, "fr"), dataset, language)
     built = figure_frame(dataset, language)
     pd.testing.assert_frame_equal(derived, built)

@@ -158,3 +158,11 @@ def test_the_load_summary_counts_reruns_errors_and_throughput() -> None:
     row = summary(Load([done, failed], elapsed=2.0))
     assert row == [f"{len(SCRIPT) + 2}/{2 * (len(SCRIPT) + 1)}", 1, "100", "300", "300", "2.0",
                    f"{(len(SCRIPT) + 2) / 2:.1f}"]
+
+
+def test_scripts_styles_and_data_are_compressed_on_the_way_out() -> None:
+    http = _directives(_block(_rendered([9100]), "http"))
+    assert {"gzip on", "gzip_proxied any", "gzip_vary on"} <= set(http)
+    types = next(line for line in http if line.startswith("gzip_types ")).split()[1:]
+    assert {"application/javascript", "text/javascript", "text/css", "application/json",
+            "text/csv"} <= set(types)

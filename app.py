@@ -21,6 +21,7 @@ from indicators.text import markdown_escape
 from loaders import return_free_memory
 from loaders.live import LiveDataset, Snapshot
 from loaders.static import write_files
+from views import styles
 
 ROOT = Path(__file__).resolve().parent
 # INDICATORS_DATA points the page at another file (a staging copy, a test's file).
@@ -64,26 +65,6 @@ def publish(snapshot: Snapshot, language: str) -> None:
         st.warning(ui("publish_failed", language))
 
 
-# Static style, never data. Streamlit's captions are #828180 on white (3.9:1): darkened to
-# pass WCAG AA's 4.5:1 for small text; text starts on the side of the document's direction.
-PAGE_CSS = """
-<style>
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
-  color: #595959; opacity: 1;
-}
-[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] { text-align: start; }
-</style>
-"""
-
-# A collapsed sidebar slides off to the left, which in a right-to-left document leaves a
-# strip of it over the page on a phone: hide it until it is opened.
-RTL_PAGE_CSS = """
-<style>
-section[data-testid="stSidebar"][data-collapsed="true"] { display: none; }
-</style>
-"""
-
-
 def _document_language(language: str) -> None:
     """`lang` and `dir` on the document itself, so screen readers and the layout follow the
     page's language (in Arabic the sidebar stands on the right), and the tab's title too.
@@ -98,16 +79,6 @@ def _document_language(language: str) -> None:
     st.html(f"<script>const d = document.documentElement; d.lang = '{language}'; "
             f"d.dir = '{direction}'; document.title = {title};</script>",
             unsafe_allow_javascript=True)
-
-
-def _page_style(language: str) -> str:
-    """Every static style of the page in one element (no data in it): Streamlit puts a
-    style-only element outside the page's flow, and draws it without the markdown renderer
-    that raw HTML in markdown would load first (188 kB before the first card)."""
-    styles = [PAGE_CSS, views.CARD_CSS, views.QUOTE_CSS]
-    if language == "ar":
-        styles += [views.RTL_CSS, RTL_PAGE_CSS]
-    return "".join(styles)
 
 
 def _view_label(view: str, language: str) -> str:
@@ -163,7 +134,7 @@ with st.sidebar:
 selected = st.query_params.get("indicator")
 st.query_params.update({"lang": language, "view": view})
 
-st.html(_page_style(language))  # static style, no data
+st.html(styles.page(language))  # static style, no data
 _document_language(language)
 
 # 3. Header; an editor's draft is checked on its own, whatever the published file's state.

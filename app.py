@@ -11,9 +11,8 @@ from pathlib import Path
 
 import streamlit as st
 
-import views
-from indicators.labels import THEMES, ui
-from indicators.models import LANGUAGES, Theme
+from indicators.labels import ui
+from indicators.models import LANGUAGES
 from indicators.problems import public_name
 from indicators.publish import published_files
 from indicators.release import cite_dataset
@@ -21,6 +20,9 @@ from indicators.text import markdown_escape
 from loaders import return_free_memory
 from loaders.live import LiveDataset, Snapshot
 from loaders.static import write_files
+from views import VIEWS, styles
+from views.built import Published
+from views.components import Page
 
 ROOT = Path(__file__).resolve().parent
 # INDICATORS_DATA points the page at another file (a staging copy, a test's file).
@@ -31,8 +33,6 @@ CACHE_DIR = os.environ.get("INDICATORS_CACHE_DIR", str(ROOT / ".cache" / "indica
 # INDICATORS_STATIC_DIR points the published files elsewhere (a test's folder).
 STATIC_DIR = Path(os.environ.get("INDICATORS_STATIC_DIR", ROOT / "static"))
 LANGUAGE_NAMES = {"fr": "Français", "ar": "العربية", "en": "English"}
-THEME_VIEWS = [theme.value for theme in Theme if theme != Theme.policy]
-VIEWS = ["overview", *THEME_VIEWS, "timeline", "explorer", "draft"]
 
 
 # 1. Data: one watcher per server; it reloads when the file changes and keeps the last
@@ -64,26 +64,6 @@ def publish(snapshot: Snapshot, language: str) -> None:
         st.warning(ui("publish_failed", language))
 
 
-# Static style, never data. Streamlit's captions are #828180 on white (3.9:1): darkened to
-# pass WCAG AA's 4.5:1 for small text; text starts on the side of the document's direction.
-PAGE_CSS = """
-<style>
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
-  color: #595959; opacity: 1;
-}
-[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] { text-align: start; }
-</style>
-"""
-
-# A collapsed sidebar slides off to the left, which in a right-to-left document leaves a
-# strip of it over the page on a phone: hide it until it is opened.
-RTL_PAGE_CSS = """
-<style>
-section[data-testid="stSidebar"][data-collapsed="true"] { display: none; }
-</style>
-"""
-
-
 def _document_language(language: str) -> None:
     """`lang` and `dir` on the document itself, so screen readers and the layout follow the
     page's language (in Arabic the sidebar stands on the right), and the tab's title too.
@@ -98,20 +78,6 @@ def _document_language(language: str) -> None:
     st.html(f"<script>const d = document.documentElement; d.lang = '{language}'; "
             f"d.dir = '{direction}'; document.title = {title};</script>",
             unsafe_allow_javascript=True)
-
-
-def _page_style(language: str) -> str:
-    """Every static style of the page in one element (no data in it): Streamlit puts a
-    style-only element outside the page's flow, and draws it without the markdown renderer
-    that raw HTML in markdown would load first (188 kB before the first card)."""
-    styles = [PAGE_CSS, views.CARD_CSS, views.QUOTE_CSS]
-    if language == "ar":
-        styles += [views.RTL_CSS, RTL_PAGE_CSS]
-    return "".join(styles)
-
-
-def _view_label(view: str, language: str) -> str:
-    return THEMES[Theme(view)][language] if view in THEME_VIEWS else ui(view, language)
 
 
 def _from_url(name: str, allowed: list[str], default: str) -> str:
@@ -154,43 +120,35 @@ if "lang" not in st.session_state:
     st.session_state.lang = _from_url("lang", list(LANGUAGES), "fr")
 st.set_page_config(page_title=ui("title", st.session_state.lang), layout="wide")
 if "view" not in st.session_state:
-    st.session_state.view = _from_url("view", VIEWS, "overview")
+    st.session_state.view = _from_url("view", list(VIEWS), "overview")
 with st.sidebar:
     language = st.radio(ui("language", st.session_state.lang), LANGUAGES, key="lang",
                         format_func=LANGUAGE_NAMES.__getitem__, horizontal=True)
-    view = st.radio(ui("view", language), VIEWS, key="view",
-                    format_func=lambda name: _view_label(name, language))
-selected = st.query_params.get("indicator")
-st.query_params.update({"lang": language, "view": view})
+    view = VIEWS[st.radio(ui("view", language), list(VIEWS), key="view",
+                          format_func=lambda name: VIEWS[name].label(language))]
+st.query_params.update({"lang": language, "view": view.id})
 
-st.html(_page_style(language))  # static style, no data
+st.html(styles.page(language))  # static style, no data
 _document_language(language)
 
-# 3. Header; an editor's draft is checked on its own, whatever the published file's state.
+# 3. Header; a view without the published data (an editor's draft, checked on its own) is
+#    drawn whatever the published file's state.
 st.title(ui("title", language))
 st.caption(ui("tagline", language))
-if view == "draft":
-    with guarded(view, language):
-        views.draft_view(language)
+if not view.published:
+    with guarded(view.id, language):
+        view.render(Page(language))
     st.stop()
 snapshot = _live(str(DATA_FILE), CACHE_DIR).current()
 render_problems(snapshot, language)
 if snapshot.validated is None:
     st.stop()
-data = views.Published(snapshot.version, snapshot.validated.dataset, snapshot.release,
-                       str(DATA_FILE))
+data = Published(snapshot.version, snapshot.validated.dataset, snapshot.release, str(DATA_FILE))
 publish(snapshot, language)
 
 # 4. The chosen view.
-with guarded(view, language):
-    if view == "overview":
-        views.overview(data, language)
-    elif view in THEME_VIEWS:
-        views.theme_view(Theme(view), data, language, selected)
-    elif view == "timeline":
-        views.timeline_view(data, language)
-    else:
-        views.explorer(data, language)
+with guarded(view.id, language):
+    view.render(Page(language, data))
 
 # 5. The dataset's version and licence, as every citation names them.
 st.divider()

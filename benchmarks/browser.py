@@ -20,7 +20,6 @@ from benchmarks.common import (
     streamlit_server,
     table,
 )
-from benchmarks.rerun import DATA_VIEWS
 from indicators.models import LANGUAGES
 from loaders.cache import code_fingerprint, lookup
 from loaders.live import LiveDataset
@@ -111,6 +110,8 @@ def _warm_cache(path: Path, folder: str) -> None:
 
 
 def memory(files: dict[int, Path], quick: bool) -> None:
+    from views import VIEWS  # the registry, loaded for this section only
+
     size = max(files)
     floor, _ = _open_all(APPS / "minimal_plotly.py", {}, ["/"], ".js-plotly-plot")
     rows = [["minimal plotly app", "-", f"{floor:.0f}", "1.00x", "-", "-", "", ""]]
@@ -118,7 +119,7 @@ def memory(files: dict[int, Path], quick: bool) -> None:
     # a quick run opens each view once, in French.
     languages = ["fr"] if quick else list(LANGUAGES)
     paths = [f"/?lang={language}&view={view}" for language in languages
-             for view in [*DATA_VIEWS, "draft"]]
+             for view in VIEWS]
     with tempfile.TemporaryDirectory() as folder:
         env = {"INDICATORS_DATA": str(files[size]), "INDICATORS_CACHE_DIR": folder}
         for start in ("first start (validates)", "restart (cache)"):

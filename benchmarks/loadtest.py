@@ -31,11 +31,12 @@ from websockets.typing import Origin
 
 from benchmarks.common import ROOT, cpu_seconds, peak_rss_mb, streamlit_server, table
 from benchmarks.generate import write
+from views import VIEWS as REGISTRY
 
-# The app's radio options, in order: the protocol speaks in option indexes.
+# The app's radio options, in order (the views' registry's): the protocol speaks in option
+# indexes.
 LANGUAGES = ["fr", "ar", "en"]
-VIEWS = ["overview", "regularisation", "voluntary_return", "civil_society",
-         "international_cooperation", "local_integration", "timeline", "explorer", "draft"]
+VIEWS = list(REGISTRY)
 # What each session does after opening the page: (widget key, new value).
 SCRIPT = [("lang", "en"), ("view", "regularisation"), ("lang", "ar"), ("view", "timeline"),
           ("view", "explorer"), ("lang", "fr"), ("view", "overview")]

@@ -13,14 +13,25 @@ from typing import Any
 from benchmarks.common import ROOT, table
 from indicators.models import Theme
 
-# The views app.py offers that show data (the draft view checks a paste, measured elsewhere).
-THEME_VIEWS = [theme.value for theme in Theme if theme != Theme.policy]
-DATA_VIEWS = ["overview", *THEME_VIEWS, "timeline", "explorer"]
 # Runs that build each state's cached charts and tables once per server, data version and
 # language (both states of a toggle): paid by the first session, not by the ones after it.
 WARM_UP = 2
 
 Interaction = Callable[[Any], Any]
+
+
+def data_views() -> list[str]:
+    """The views of the registry that show data, in the sidebar's order (the draft view
+    checks a paste, measured elsewhere). Imported when asked: the harness's other sections
+    run without Streamlit loaded."""
+    from views import VIEWS
+
+    return [view.id for view in VIEWS.values() if view.published]
+
+
+def _theme_views() -> list[str]:
+    """The views named after a theme, which draw its comparisons and figure picker."""
+    return [view for view in data_views() if view in {theme.value for theme in Theme}]
 
 
 def _toggle(widget: Callable[[Any], Any], first: object, second: object) -> Interaction:
@@ -50,11 +61,12 @@ def interactions(view: str) -> list[tuple[str, Interaction]]:
                                              "fr", "en"))]
     # The timeline ends with the policy figures and their pickers, keyed by the page's
     # language (French, as the measured session opens).
-    picker = {**{view: f"cite-{view}-indicator-fr" for view in THEME_VIEWS},
+    themes = _theme_views()
+    picker = {**{view: f"cite-{view}-indicator-fr" for view in themes},
               "timeline": "cite-policy-indicator-fr"}
     if view in picker:
         found.append(("pick another indicator", _pick_another(picker[view])))
-    if view in THEME_VIEWS:  # the theme's comparisons past the first ones
+    if view in themes:  # the theme's comparisons past the first ones
         found.append(("other comparisons on / off",
                       _toggle(lambda app: app.toggle(key=f"chart-{view}-rest"), False, True)))
     if view == "explorer":
@@ -84,7 +96,7 @@ def rerun(files: dict[int, Path], quick: bool) -> None:
         os.environ["INDICATORS_DATA"] = str(files[size])
         os.environ["INDICATORS_CACHE_DIR"] = folder
         try:
-            for view in DATA_VIEWS:
+            for view in data_views():
                 for name, action in interactions(view):
                     times = _measure(view, action, 10 if quick else 20)
                     first, steady = max(times[:WARM_UP]), times[WARM_UP:]

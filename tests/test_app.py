@@ -3,6 +3,7 @@
 import errno
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,9 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import MINIMAL, PASSWD, ROOT
+from views import VIEWS
 
-VIEWS = ["overview", "regularisation", "voluntary_return", "civil_society", "draft",
-         "international_cooperation", "local_integration", "timeline", "explorer"]
 TITLES = {"fr": "Indicateurs de la migration au Maroc", "ar": "مؤشرات الهجرة في المغرب",
           "en": "Morocco migration indicators"}
 
@@ -34,6 +34,15 @@ def data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     st.cache_resource.clear()
     yield path
     st.cache_resource.clear()
+
+
+def _limit(monkeypatch: pytest.MonkeyPatch, name: str, value: int) -> None:
+    """A limit the views share, set in every module of views/ that reads it."""
+    readers = [module for key, module in sys.modules.items()
+               if key.startswith("views.") and hasattr(module, name)]
+    assert readers, name
+    for module in readers:
+        monkeypatch.setattr(module, name, value)
 
 
 def _unescape(markdown: str) -> str:
@@ -175,11 +184,11 @@ def test_picking_another_figure_shows_its_citation() -> None:
 
 
 def test_a_theme_draws_its_first_comparisons_and_the_others_on_request() -> None:
-    import views
+    from views import theme
 
     app = _app(view="regularisation")
     first = [chart.proto.spec for chart in app.get("plotly_chart")]
-    assert len(first) == views.FIRST_CHARTS
+    assert len(first) == theme.FIRST_CHARTS
     switch = app.toggle(key="chart-regularisation-rest")
     assert switch.label.startswith("Afficher les ") and switch.value is False
     switch.set_value(True).run()
@@ -348,9 +357,7 @@ def test_valid_edit_shows_on_the_next_interaction(data_file: Path) -> None:
 
 def test_explorer_caps_the_table_but_not_the_downloads(data_file: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    import views
-
-    monkeypatch.setattr(views, "MAX_TABLE_ROWS", 1)
+    _limit(monkeypatch, "MAX_TABLE_ROWS", 1)
     extra = MINIMAL + ("  - id: fig2\n    indicator: ind\n    value: 5\n    qualifier: exact\n"
                        "    source: src\n    quote: \"5 demandes\"\n")
     data_file.write_text(extra, encoding="utf-8")
@@ -360,10 +367,8 @@ def test_explorer_caps_the_table_but_not_the_downloads(data_file: Path,
 
 
 def test_every_table_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
-    import views
-
-    monkeypatch.setattr(views, "MAX_TABLE_ROWS", 3)
-    monkeypatch.setattr(views, "THEME_TABLE_ROWS", 3)
+    _limit(monkeypatch, "MAX_TABLE_ROWS", 3)
+    _limit(monkeypatch, "THEME_TABLE_ROWS", 3)
     for view, table in (("timeline", "dataframe"), ("regularisation", "table")):
         app = _app(view=view)
         shown = app.dataframe[0].value if table == "dataframe" else app.table[0].value
@@ -434,12 +439,12 @@ def test_bare_addresses_in_data_text_are_not_links(data_file: Path) -> None:
 
 def test_a_failing_view_shows_a_message_not_a_traceback(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import views
+    from dataclasses import replace
 
     def broken(*args: object) -> None:
         raise RuntimeError("/srv/secret/path.py went wrong")
 
-    monkeypatch.setattr(views, "overview", broken)
+    monkeypatch.setitem(VIEWS, "overview", replace(VIEWS["overview"], render=broken))
     app = _app()
     assert not app.exception
     assert app.error[0].value.startswith("Cette vue n'a pas pu être affichée.")
@@ -561,7 +566,7 @@ def test_a_drawn_chart_hands_streamlit_the_same_specification() -> None:
     import plotly.graph_objects as go
     import plotly.io
 
-    from views import DrawnFigure
+    from views.built import DrawnFigure
 
     figure = go.Figure(go.Scatter(x=["2014-12-31", "2017-03-08"], y=[27649, 28400],
                                   hovertext=["« plus de 27 000 »", "28 400"]))

@@ -1,42 +1,82 @@
-"""Dependencies point one way: app.py -> loaders/ -> indicators/."""
+"""Dependencies point one way: app.py -> views/ -> loaders/ -> indicators/."""
 
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
 
 # `__main__` is an entry point like app.py: it may reach up to loaders.
-LIBRARY = sorted(p for p in (ROOT / "indicators").glob("*.py") if p.name != "__main__.py")
+LIBRARY = sorted(p for p in (ROOT / "indicators").rglob("*.py") if p.name != "__main__.py")
+LOADERS = sorted((ROOT / "loaders").rglob("*.py"))
+VIEWS = sorted((ROOT / "views").glob("*.py"))
+# What every view may import of views/: what pages share, not another page.
+SHARED = {"views", "views.built", "views.components", "views.styles"}
+PAGES = sorted(path for path in VIEWS
+               if f"views.{path.stem}" not in SHARED and path.name != "__init__.py")
+# No module of the product grows past about this many lines.
+MAX_LINES = 400
 
 
-def _imports(path: object) -> set[str]:
-    tree = ast.parse((ROOT / str(path)).read_text(encoding="utf-8"))
+def _modules(path: Path) -> set[str]:
+    """Every module the file imports, by its full dotted name; `from a import b` counts as
+    `a.b` too, as b may be a module."""
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
+            names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
+            names |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
     return names
 
 
+def _imports(path: Path) -> set[str]:
+    return {name.split(".")[0] for name in _modules(path)}
+
+
 @pytest.mark.parametrize("path", LIBRARY, ids=lambda p: p.name)
-def test_indicators_imports_neither_streamlit_nor_yaml(path: object) -> None:
-    assert not _imports(path) & {"streamlit", "yaml", "loaders"}
+def test_indicators_imports_neither_streamlit_nor_yaml(path: Path) -> None:
+    assert not _imports(path) & {"streamlit", "yaml", "loaders", "views"}
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "loaders").glob("*.py")), ids=lambda p: p.name)
-def test_loaders_do_not_draw(path: object) -> None:
-    assert "streamlit" not in _imports(path)
+@pytest.mark.parametrize("path", LOADERS, ids=lambda p: p.name)
+def test_loaders_do_not_draw(path: Path) -> None:
+    assert not _imports(path) & {"streamlit", "views"}
 
 
-@pytest.mark.parametrize("path", [*LIBRARY, *sorted((ROOT / "loaders").glob("*.py"))],
+def _pages_reached(path: Path) -> set[str]:
+    """The page modules of views/ that the file imports."""
+    pages = {f"views.{page.stem}" for page in PAGES}
+    return {".".join(name.split(".")[:2]) for name in _modules(path)} & pages
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_a_view_imports_no_other_view(path: Path) -> None:
+    """A page is added or removed alone: what pages share is in components, built, styles."""
+    assert _pages_reached(path) - {f"views.{path.stem}"} == set()
+
+
+@pytest.mark.parametrize("path", [p for p in VIEWS if p not in PAGES and p.stem != "__init__"],
                          ids=lambda p: p.name)
-def test_every_module_has_a_docstring(path: object) -> None:
-    assert ast.get_docstring(ast.parse((ROOT / str(path)).read_text(encoding="utf-8")))
+def test_what_pages_share_imports_no_page(path: Path) -> None:
+    assert _pages_reached(path) == set()
+
+
+def test_every_page_is_in_the_registry() -> None:
+    assert _pages_reached(ROOT / "views" / "__init__.py") == {f"views.{p.stem}" for p in PAGES}
+
+
+@pytest.mark.parametrize("path", [*LIBRARY, *LOADERS, *VIEWS], ids=lambda p: p.name)
+def test_every_module_has_a_docstring(path: Path) -> None:
+    assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", [ROOT / "app.py", *VIEWS], ids=lambda p: p.name)
+def test_no_module_of_the_page_grows_past_its_limit(path: Path) -> None:
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES
 
 
 def test_the_checking_child_reads_no_catalog() -> None:

@@ -35,7 +35,8 @@ def test_placeholders_are_the_same_in_every_language() -> None:
 def _used_keys() -> set[str]:
     """Every `ui("key", …)` the page and the domain call."""
     found: set[str] = set()
-    for path in [ROOT / "app.py", ROOT / "views.py", *(ROOT / "indicators").glob("*.py")]:
+    for path in [ROOT / "app.py", *(ROOT / "views").glob("*.py"),
+                 *(ROOT / "indicators").glob("*.py")]:
         found |= set(re.findall(r"""\bui\(\s*["'](\w+)["']""", path.read_text("utf-8")))
     return found
 
@@ -51,11 +52,11 @@ def test_a_text_comes_from_the_catalog_of_its_language() -> None:
 
 
 def test_the_uploader_speaks_the_page_language() -> None:
-    import views
+    from views import styles
 
-    arabic = views.uploader_css("ar")
+    arabic = styles.uploader_css("ar")
     assert 'content: "اختيار ملف"' in arabic
     assert 'content: "1 ميغابايت على الأكثر • YAML, YML"' in arabic
-    assert 'content: "Choisir un fichier"' in views.uploader_css("fr")
+    assert 'content: "Choisir un fichier"' in styles.uploader_css("fr")
     # A translation can never close the CSS string or the style element.
-    assert views._css_string('a"</style>\\') == '"a\\22 \\3c /style\\3e \\5c "'
+    assert styles._css_string('a"</style>\\') == '"a\\22 \\3c /style\\3e \\5c "'

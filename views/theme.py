@@ -1,0 +1,104 @@
+"""A theme's view: its comparisons, lone figures, table, sources and a citation per figure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from indicators.charts import Names
+from indicators.citations import cited_by_id, source_line
+from indicators.labels import THEMES, ui
+from indicators.models import Source, Theme
+from indicators.release import cite_dataset
+from indicators.text import markdown_escape
+from views.built import (
+    MAX_PICKER,
+    THEME_TABLE_ROWS,
+    Published,
+    ThemeParts,
+    figure_title,
+    picker_titles,
+    theme_parts,
+)
+from views.components import Page, citation, comparisons, lone_cards, text
+
+# A theme view draws its first comparisons at once and the others on request: a page of
+# twelve charts painted its first one after all twelve (real file: 4.6 s against 3.4 s
+# with four, a one-chart page 2.8 s).
+FIRST_CHARTS = 4
+# The theme table scrolls within this height (px), about ten rows, as the explorer's grid
+# does: drawn whole, the real file's 90 rows pushed the sources and citations 4 000 px down.
+THEME_TABLE_HEIGHT = 480
+
+
+def render(theme: Theme, page: Page) -> None:
+    """A theme's view; a link's `?indicator=` opens its figure picker on that indicator."""
+    draw(theme, page.data, page.language, st.query_params.get("indicator"))
+
+
+def draw(theme: Theme, data: Published, language: str, selected: str | None) -> None:
+    """A theme's conflicts, its comparisons, its lone figures, table, sources and citations."""
+    st.header(THEMES[theme][language])
+    names = Names(data.dataset.dimensions)
+    parts = theme_parts(data.version, theme, language, data.dataset, cite_dataset(data.release))
+    if parts.conflicts:
+        st.warning(markdown_escape(parts.conflicts))
+    comparisons(parts.drawn, language, key=f"chart-{theme.value}", first=FIRST_CHARTS)
+    lone_cards(parts.drawn.cards, language, names)
+    st.caption(ui("table_caption", language))
+    if parts.rows > THEME_TABLE_ROWS:
+        st.caption(ui("rows_capped", language).format(n=THEME_TABLE_ROWS))
+    # A plain table: read cell by cell by a screen reader, and drawn without the 1.5 MB
+    # of script of the explorer's grid, which held back the view's first chart.
+    st.table(parts.table, hide_index=True, height=THEME_TABLE_HEIGHT)
+    sources_list(parts.sources, language)
+    cite_one(parts, language, selected, key=f"cite-{theme.value}", data=data, theme=theme)
+
+
+def cite_one(parts: ThemeParts, language: str, selected: str | None, key: str,
+             data: Published, theme: Theme) -> None:
+    """Pick an indicator, then any of its figures, and see its definition, source, quote and
+    citation. Two short lists, not one of every figure: at 100 000 figures a theme's single
+    picker sent every session some 17 000 options on each rerun; an indicator's list stops
+    at MAX_PICKER, and a figure past it is still reached by its address (`?figure=`)."""
+    if not parts.by_indicator:
+        return
+    st.subheader(ui("figures_and_citations", language))
+    wanted = cited_by_id(data.dataset, st.query_params.get("figure", ""))
+    if wanted is not None and wanted.indicator.id not in parts.by_indicator:
+        wanted = None
+    indicators = list(parts.by_indicator)
+    first = (wanted.indicator.id if wanted is not None
+             else selected if selected in parts.by_indicator else indicators[0])
+    # Keyed by language too: the labels follow a language switch, and the choice survives
+    # it through the URL; the figure picker is keyed by its indicator, whose figures it lists.
+    indicator = st.selectbox(ui("indicator", language), indicators,
+                             index=indicators.index(first), key=f"{key}-indicator-{language}",
+                             format_func=parts.indicators.__getitem__)
+    ids = parts.by_indicator[indicator]
+    titles = picker_titles(data.version, theme, language, indicator, data.dataset, ids)
+    if wanted is not None and wanted.indicator.id == indicator and wanted.figure.id not in ids:
+        ids = [wanted.figure.id, *ids]
+        titles = {**titles, wanted.figure.id: figure_title(wanted, language)}
+    if parts.per_indicator[indicator] > MAX_PICKER:
+        st.caption(ui("picker_capped", language).format(n=MAX_PICKER,
+                                                        total=parts.per_indicator[indicator]))
+    chosen = st.selectbox(ui("pick_figure", language), ids,
+                          index=ids.index(wanted.figure.id) if wanted and wanted.figure.id in ids
+                          else 0, key=f"{key}-{language}-{indicator}",
+                          format_func=titles.__getitem__)
+    item = (wanted if wanted is not None and wanted.figure.id == chosen
+            else cited_by_id(data.dataset, chosen))
+    if item is None:
+        return
+    st.query_params.update({"indicator": item.indicator.id, "figure": item.figure.id})
+    st.caption(markdown_escape(item.indicator.definition[language]))
+    citation(item, language, key=f"{key}-{item.figure.id}", data=data, copy_on_request=True)
+
+
+def sources_list(sources: Sequence[Source], language: str) -> None:
+    """Each source the view's figures come from, once."""
+    st.markdown(f"**{ui('sources', language)}**")
+    for source in sources:
+        text(f"• {source_line(source, language)}")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import loaders.live as live_module
 from indicators.columnar import from_bytes
 from indicators.validation import Validated
 from loaders.live import LiveDataset
@@ -141,8 +142,6 @@ def test_files_are_validated_in_a_child_and_cached(tmp_path: Path) -> None:
 
 
 def test_a_cached_version_starts_no_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import loaders.live as live_module
-
     path, folder = tmp_path / "data.yaml", tmp_path / "cache"
     _save(path, MINIMAL, 1)
     LiveDataset(path, folder).current()
@@ -156,17 +155,21 @@ def test_a_cached_version_starts_no_child(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_the_cache_stores_the_childs_answer_as_written(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    import loaders.cache as cache_module
+    answers: list[bytes] = []
+    real = live_module.columns_in_child
 
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the child's answer was written out again")
+    def recorded(*args: object, **kwargs: object) -> object:
+        validated, written = real(*args, **kwargs)  # type: ignore[arg-type]
+        answers.append(written)
+        return validated, written
 
-    monkeypatch.setattr(cache_module, "to_bytes", refuse)
+    monkeypatch.setattr(live_module, "columns_in_child", recorded)
     path, folder = tmp_path / "data.yaml", tmp_path / "cache"
     _save(path, MINIMAL, 1)
     first = LiveDataset(path, folder).current()
     assert first.error is None
     [entry] = folder.glob("*.arrow")
+    assert [entry.read_bytes()] == answers  # the bytes the child wrote, not written again
     assert from_bytes(entry).dataset == first.validated.dataset
 
 

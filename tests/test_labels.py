@@ -35,7 +35,7 @@ def test_placeholders_are_the_same_in_every_language() -> None:
 def _used_keys() -> set[str]:
     """Every `ui("key", …)` the page and the domain call."""
     found: set[str] = set()
-    for path in [ROOT / "app.py", ROOT / "views.py", *(ROOT / "indicators").glob("*.py")]:
+    for path in [ROOT / "app.py", ROOT / "views.py", *(ROOT / "indicators").rglob("*.py")]:
         found |= set(re.findall(r"""\bui\(\s*["'](\w+)["']""", path.read_text("utf-8")))
     return found
 

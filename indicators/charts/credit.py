@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -47,7 +48,8 @@ def _credited(chart: Chart, plan: Plan, credit: str, language: str, names: Names
     figure = chart.figure
     figure.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", y=0,
                           yanchor="top", yshift=-60, showarrow=False,
-                          font={"size": 11, "color": "#444"}, **_credit_place(plan, language))
+                          font={"size": 11, "color": "#444"},
+                          **_CREDIT_PLACES[plan.kind](language))
     extra = 15 * max(len(lines) - 2, 0)
     figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 100) + extra},
                          height=(figure.layout.height or 400) + 84 + extra)
@@ -85,12 +87,23 @@ def _alt_value(item: Cited, language: str, names: Names) -> str:
     return comma.join(formatting.embed(part, language) for part in parts)
 
 
-def _credit_place(plan: Plan, language: str) -> dict[str, Any]:
-    """Centred under a plot that spans the figure; beside row labels, from the plot's far
-    edge towards them: on a phone the labels take most of the width, and a line centred on
-    the narrow plot ran off the figure."""
-    if plan.kind not in (Kind.sources, Kind.breakdown):
-        return {"x": 0.5, "xanchor": "center", "align": "center"}
+def _under_plot(language: str) -> dict[str, Any]:
+    """Centred under a plot that spans the figure, in every language."""
+    return {"x": 0.5, "xanchor": "center", "align": "center"}
+
+
+def _beside_rows(language: str) -> dict[str, Any]:
+    """Beside row labels, from the plot's far edge towards them: on a phone the labels take
+    most of the width, and a line centred on the narrow plot ran off the figure."""
     if language == "ar":  # the labels stand on the right
         return {"x": 0, "xanchor": "left", "align": "left"}
     return {"x": 1, "xanchor": "right", "align": "right"}
+
+
+# Where each kind's credit line stands: a chart of rows has its labels beside a narrow plot.
+_CREDIT_PLACES: dict[Kind, Callable[[str], dict[str, Any]]] = {
+    Kind.series: _under_plot,
+    Kind.sources: _beside_rows,
+    Kind.breakdown: _beside_rows,
+    Kind.part: _under_plot,
+}

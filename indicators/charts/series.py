@@ -38,30 +38,49 @@ def series_chart(plan: Plan, language: str, names: Names) -> Chart:
     Each figure stands at its as-of date (a running count) or at the end of its period, with
     the period drawn as a light bar behind it; several sources at one date stand side by side.
     """
-    indicator = plan.items[0].indicator
-    right_to_left = language == "ar"
     days = {item.figure.id: _x_day(item.figure) or date.min for item in plan.items}
     at = _dodged(plan.items, days)
-    traces: list[dict[str, Any]] = []
+    spans = _spans(plan.items, days)
+    traces = _behind(plan.items, days, spans, language)
+    traces += [_points(same, qualifier, language, vertical=True,
+                       x=[at[item.figure.id] for item in same],
+                       y=[item.figure.value for item in same], names=names)
+               for qualifier, same in _by_qualifier(plan.items)]
+    return Chart(Kind.series, _figure(traces, _layout(plan.items, days, spans, language)),
+                 _undated_notes(plan.others, language, names))
+
+
+def _spans(items: Sequence[Cited], days: dict[str, date]) -> list[tuple[date, date, float]]:
+    """The periods behind their points: from a period's start to where its figure stands."""
     spans = [(time_span(item.figure.period)[0], days[item.figure.id], item.figure.value)
-             for item in plan.items if item.figure.period and not item.figure.as_of]
-    spans = [span for span in spans if span[0] < span[1]]
+             for item in items if item.figure.period and not item.figure.as_of]
+    return [span for span in spans if span[0] < span[1]]
+
+
+def _behind(items: Sequence[Cited], days: dict[str, date],
+            spans: Sequence[tuple[date, date, float]], language: str) -> list[dict[str, Any]]:
+    """What is drawn under the points: the periods as light bars, the running counts joined."""
+    traces: list[dict[str, Any]] = []
     if spans:
         traces.append(_line(
             [(start, end) for start, end, _ in spans], [(value, value) for _, _, value in spans],
             line={"color": SPAN_COLOUR, "width": 6},
             name=_rtl(ui("period_covered", language), language)))
-    running = _running_lines(plan.items, days)
+    running = _running_lines(items, days)
     if running:
         traces.append(_line(
             [[day for day, _ in line] for line in running],
             [[value for _, value in line] for line in running],
             line={"color": EXACT_COLOUR, "width": 2},
             name=_rtl(ui("running_count", language), language)))
-    traces += [_points(same, qualifier, language, vertical=True,
-                       x=[at[item.figure.id] for item in same],
-                       y=[item.figure.value for item in same], names=names)
-               for qualifier, same in _by_qualifier(plan.items)]
+    return traces
+
+
+def _layout(items: Sequence[Cited], days: dict[str, date],
+            spans: Sequence[tuple[date, date, float]], language: str) -> dict[str, Any]:
+    """The frame and axes: time from the earliest period's start, values from 0."""
+    indicator = items[0].indicator
+    right_to_left = language == "ar"
     first = min([*days.values(), *(start for start, _, _ in spans)])
     layout = _frame(ui("chart_series", language).format(indicator=indicator.label[language]),
                     language, height=420)
@@ -69,11 +88,10 @@ def series_chart(plan: Plan, language: str, names: Names) -> Chart:
         xaxis={**_date_axis(first, max(days.values()), language),
                "title": {"text": _rtl(ui("series_axis", language), language),
                          "font": {"size": 12}}},
-        yaxis={**_value_axis(indicator.unit, 0, _highest(plan.items) * 1.05, reverse=False,
+        yaxis={**_value_axis(indicator.unit, 0, _highest(items) * 1.05, reverse=False,
                              language=language),
                "side": "right" if right_to_left else "left"})
-    return Chart(Kind.series, _figure(traces, layout),
-                 _undated_notes(plan.others, language, names))
+    return layout
 
 
 def _undated_notes(items: Sequence[Cited], language: str, names: Names) -> tuple[str, ...]:

@@ -36,7 +36,7 @@ def _used_keys() -> set[str]:
     """Every `ui("key", …)` the page and the domain call."""
     found: set[str] = set()
     for path in [ROOT / "app.py", *(ROOT / "views").glob("*.py"),
-                 *(ROOT / "indicators").glob("*.py")]:
+                 *(ROOT / "indicators").rglob("*.py")]:
         found |= set(re.findall(r"""\bui\(\s*["'](\w+)["']""", path.read_text("utf-8")))
     return found
 

@@ -10,18 +10,11 @@ from indicators.consistency import CROSS_CHECKS, plain
 from indicators.countries import country_codes
 from indicators.models import COUNTRY, LANGUAGES, Dataset, Figure, Qualifier, Unit
 from indicators.names import MemberNames, country_names
+from indicators.number_words import spans_of_words, words_mean
 from indicators.periods import YEAR_RANGE, parse_partial
+from indicators.phrases import has_bound_marker, qualifier_near
 from indicators.problems import Path, Problem
-from indicators.quotes import (
-    has_bound_marker,
-    list_items,
-    qualifier_near,
-    scale_misread,
-    spans_of_value,
-    spans_of_words,
-    words_mean,
-    written_as_year,
-)
+from indicators.quotes import list_items, scale_misread, spans_of_value, written_as_year
 
 Check = Callable[[Dataset], list[Problem]]
 

@@ -1,4 +1,4 @@
-"""Does a quote write the figure's value, in digits or words, and what qualifier stands by it?"""
+"""Where a quote writes a value in digits, read whole, and what stands by it (a date, a list)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,9 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache, lru_cache
-from typing import NamedTuple
+from functools import lru_cache
 
-from num2words import num2words
-
-from indicators.models import Qualifier
+from indicators.phrases import fold, is_arabic
 
 # ---------------------------------------------------------------------------------------------
 # Numbers written in digits
@@ -38,7 +35,7 @@ _SPLIT = re.compile(f"({_SEPARATOR})")
 _MINUS = "-−–"
 # Doubles hold every whole number exactly up to 2**53 (about 9e15) and no migration figure
 # comes near 10**15; refusing larger values keeps num2words and Python's int→str limit away.
-_LARGEST = 10**15
+LARGEST = 10**15
 
 # Nobody writes a decimal fraction of three zeros alone: "1.000" and "1,000" are a thousand
 # (French and English grouping), never 1; "1 000.000", grouped by spaces, stays 1000.
@@ -155,7 +152,7 @@ def _wanted(value: float) -> tuple[bool, _Reading] | None:
     """The value as (negative, reading), or None when no quote can write it."""
     if isinstance(value, float) and not math.isfinite(value):
         return None
-    if abs(value) > _LARGEST:
+    if abs(value) > LARGEST:
         return None
     if float(value).is_integer():  # most figures are counts: no fraction to read
         return value < 0, (str(abs(int(value))), "")
@@ -227,268 +224,6 @@ def _after_lone_point(text: str, start: int) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
-# Numbers written in words
-# ---------------------------------------------------------------------------------------------
-
-# A word: letters and digits, with the marks written apart from their letter (a decomposed
-# accent, Arabic short vowels), which \w alone would cut the word at.
-_WORD = re.compile(r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
-# Number words join into one phrase across spaces and hyphens: "dix-sept", "deux cent mille".
-_JOIN = re.compile(r"[\s\-\u2010\u2011]+")
-# The dataset's languages; their number words bound a phrase whatever the source's language.
-_LANGUAGES = ("fr", "ar", "en")
-# Words that join number words ("vingt et un", "one hundred and five", "واحد و عشرون"): part of
-# a phrase only between two number words.
-_CONNECTORS = frozenset({"et", "and", "و"})
-# Forms num2words never writes: French feminine, Arabic feminine and case forms, and the
-# other spelling of a hundred. Without them "trente et une" would end a phrase at "trente".
-_EXTRA_WORDS = ("une", "إحدى", "اثنتان", "اثنين", "اثنتين", "ثلاث", "أربع", "خمس", "ست", "سبع",
-                "ثماني", "ثمان", "تسع", "عشر", "مئة", "مائتان", "مئتان", "مائتين", "مئتين",
-                "ألفان", "ألفين", "آلاف", "ملايين", "مليارات")
-
-
-def spans_of_words(quote: str, words: str) -> list[tuple[int, int]]:
-    """Where the quote writes `words` as a whole number phrase, ignoring case.
-
-    A phrase is a maximal run of number words (French, Arabic or English, plus the words of
-    `words` itself) joined by spaces or hyphens: "dix" is not in "dix-sept", "deux" is not in
-    "deux cent mille". O(n) in the quote's length (the vocabulary is built once).
-    """
-    wanted = tuple(_words(words))
-    if not wanted:
-        return []
-    vocabulary = _number_words() | {word for word in wanted if word not in _CONNECTORS}
-    # Joined, so that Arabic "و عشرون" and "وعشرون" (and) or "dix sept" and "dix-sept" agree.
-    joined = "".join(wanted)
-    return [(start, end) for phrase, start, end in _phrases(quote, vocabulary)
-            if "".join(phrase) == joined]
-
-
-def _words(text: str) -> list[str]:
-    return [_fold(match.group()) for match in _WORD.finditer(text)]
-
-
-def _phrases(quote: str, vocabulary: frozenset[str]) -> Iterator[tuple[tuple[str, ...], int, int]]:
-    """Maximal runs of number words joined by spaces or hyphens, as (words, start, end)."""
-    run: list[tuple[str, int, int]] = []
-    for match in _WORD.finditer(quote):
-        word = _fold(match.group())
-        joined = bool(run) and _JOIN.fullmatch(quote, run[-1][2], match.start()) is not None
-        if joined and (word in vocabulary or word in _CONNECTORS):
-            run.append((word, *match.span()))
-            continue
-        yield from _phrase(run)
-        run = [(word, *match.span())] if word in vocabulary else []
-    yield from _phrase(run)
-
-
-def _phrase(run: list[tuple[str, int, int]]) -> Iterator[tuple[tuple[str, ...], int, int]]:
-    """The run as one phrase, without the connectors it ended on ("trois et" is "trois")."""
-    end = len(run)
-    while end and run[end - 1][0] in _CONNECTORS:
-        end -= 1
-    if end:
-        yield tuple(word for word, _, _ in run[:end]), run[0][1], run[end - 1][2]
-
-
-@cache
-def _number_words() -> frozenset[str]:
-    """Every word of a number phrase in the dataset's languages, folded; built once."""
-    numbers = [*range(101), *range(200, 1001, 100),
-               *(factor * 10**power for power in (3, 6, 9, 12) for factor in (1, 2))]
-    words = {word for language in _LANGUAGES for number in numbers
-             for word in _words(num2words(number, lang=language))}
-    words.update(_EXTRA_WORDS)
-    arabic = {word for word in words if _is_arabic(word)}
-    # Arabic writes "و" (and) glued to the next number word, and tens in the genitive -ين too.
-    words.update(word[:-2] + "ين" for word in arabic if word.endswith("ون"))
-    words.update("و" + word for word in arabic)
-    return frozenset(words - _CONNECTORS)
-
-
-def words_mean(words: str, value: float, language: str) -> bool:
-    """Whether `words` spell `value` in `language` ("dix" is 10 in French).
-
-    Never raises: nan, infinities, fractions, values beyond 10**15 and languages num2words
-    does not know give False. O(len(words)): num2words writes a few dozen words at most.
-    """
-    if isinstance(value, float) and not math.isfinite(value):
-        return False
-    if abs(value) > _LARGEST or value != int(value):
-        return False
-    try:
-        spelled = num2words(int(value), lang=language)
-    # Each num2words language raises its own errors (NotImplementedError for an unknown one,
-    # OverflowError, KeyError…); any of them means the words cannot be checked to match.
-    except Exception:
-        return False
-    # Joined, so that Arabic "و عشرون" and "وعشرون" (and) or "dix sept" and "dix-sept" agree.
-    return "".join(_words(spelled)) == "".join(_words(words))
-
-
-# ---------------------------------------------------------------------------------------------
-# Qualifier phrases: "plus de 12 000", "12,000 or more"
-# ---------------------------------------------------------------------------------------------
-
-
-class _Phrases(NamedTuple):
-    before: tuple[str, ...]  # written just before the number: "plus de 83 %"
-    after: tuple[str, ...] = ()  # written just after it: "12 000 et plus"
-
-
-# Phrases that, next to a number, say it is a bound or a rounding rather than a count. Written
-# folded (lower case, NFC, straight apostrophe, single spaces).
-_MARKERS: dict[Qualifier, _Phrases] = {
-    Qualifier.more_than: _Phrases(
-        (">", "plus de", "+ de", "+de", "au-delà de", "au delà de", "supérieur à",
-         "supérieure à", "supérieurs à", "supérieures à", "dépassant",
-         "more than", "over", "above", "in excess of", "upwards of", "upward of", "exceeding",
-         "أكثر من", "ما يزيد عن", "ما يزيد على", "أزيد من", "ما يفوق", "يفوق", "ما يربو على",
-         "ما يربو عن", "يربو على"),
-        ("et plus", "ou plus", "or more", "and more", "and over", "or over", "فأكثر", "أو أكثر")),
-    Qualifier.at_least: _Phrases(
-        ("≥", "⩾", "≧", "au moins", "pas moins de", "au minimum", "supérieur ou égal à",
-         "at least", "no fewer than", "no less than", "not less than", "not fewer than",
-         "a minimum of", "على الأقل", "ما لا يقل عن", "لا يقل عن", "ما لا يقل على",
-         "لا يقل على"),
-        ("على الأقل", "au moins", "au minimum", "فما فوق", "وما فوق")),
-    Qualifier.approximately: _Phrases(
-        ("~", "∼", "≈", "≃", "≅", "±", "environ", "env.", "près de", "près d'", "presque",
-         "quasi", "quasiment", "pratiquement", "approximativement", "autour de",
-         "aux alentours de", "de l'ordre de", "plus ou moins", "quelque", "quelques", "about",
-         "around", "nearly", "almost", "approximately", "approx.", "roughly", "close to",
-         "circa", "ca.", "some", "an estimated", "estimated", "حوالي", "حوالى", "نحو",
-         "قرابة", "زهاء", "ما يقارب", "يقارب", "ما يناهز", "يناهز", "تقريبا"),
-        ("environ", "à peu près", "approximativement", "or so", "approximately", "تقريبا")),
-    Qualifier.less_than: _Phrases(
-        ("<", "moins de", "inférieur à", "inférieure à", "inférieurs à", "inférieures à",
-         "less than", "fewer than", "under", "below", "أقل من", "ما يقل عن")),
-    Qualifier.at_most: _Phrases(
-        ("≤", "⩽", "≦", "au plus", "tout au plus", "pas plus de", "au maximum", "jusqu'à",
-         "inférieur ou égal à", "ne dépassant pas", "at most", "up to", "no more than",
-         "not more than", "a maximum of", "not exceeding", "على الأكثر", "ما لا يزيد عن",
-         "لا يزيد عن", "ما لا يزيد على", "لا يزيد على", "لا يتجاوز", "لا تتجاوز",
-         "ما لا يتجاوز"),
-        ("على الأكثر", "au maximum", "ou moins", "or less", "or fewer", "أو أقل", "فأقل")),
-}
-# Longest first, so that a phrase is never taken for a shorter one it ends with.
-_BEFORE = sorted(((phrase, qualifier) for qualifier, phrases in _MARKERS.items()
-                  for phrase in phrases.before), key=lambda pair: -len(pair[0]))
-_AFTER = sorted(((phrase, qualifier) for qualifier, phrases in _MARKERS.items()
-                 for phrase in phrases.after), key=lambda pair: -len(pair[0]))
-_BEFORE_PHRASES = tuple(phrase for phrase, _ in _BEFORE)
-_AFTER_PHRASES = tuple(phrase for phrase, _ in _AFTER)
-_ALL = _BEFORE_PHRASES + _AFTER_PHRASES
-# Any of them, in one pass over a text instead of one per phrase.
-_ANY_PHRASE = re.compile("|".join(map(re.escape, _ALL)))
-# How many visible characters to read beside a number: the longest phrase, a percent sign,
-# up to two Arabic proclitics and the character that shows where the phrase's word begins.
-_REACH = max(len(phrase.replace(" ", "")) for phrase in _ALL) + 4
-# Arabic glues "و" (and), "ف" (so), "ب" (by), "ل" (to), "ك" (as) to the next word: "بأكثر من".
-_PROCLITICS = re.compile("[وفبلك]{1,2}$")
-_PERCENT = ("%", "٪")
-
-# Typographic apostrophes read as the straight one; Arabic short vowels and the stretching
-# tatweel do not change a word. (Replacing and removing beats str.translate with a table
-# tenfold: translate looks every character up in the table.)
-_APOSTROPHES = ("’", "ʼ")
-_SILENT = re.compile("[\u0640\u064b-\u0652]")
-# Invisible characters (zero-width, joiners, soft hyphen, direction marks and isolates) read
-# as a space: they never join a phrase to its number.
-_HIDDEN = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-
-
-def qualifier_near(quote: str, span: tuple[int, int]) -> tuple[Qualifier, str] | None:
-    """The qualifier a phrase right before or after the span gives, as (more_than, "plus de").
-
-    Any whitespace may separate the phrase's words and the number ("plus\u00a0de  12 000",
-    "12,000\tor more"), a percent sign may stand between the number and a phrase after it
-    ("83 % ou plus"); the phrase must be whole words. O(w), w the stretch read around the
-    span: a few visible characters and the whitespace among them, at most the quote's length.
-    """
-    before = _before(quote, span[0])
-    for phrase, qualifier in _BEFORE if before.endswith(_BEFORE_PHRASES) else ():
-        if before.endswith(phrase) and _ends_word(before[: len(before) - len(phrase)], phrase):
-            return qualifier, phrase
-    after = _after(quote, span[1])
-    for phrase, qualifier in _AFTER if after.startswith(_AFTER_PHRASES) else ():
-        rest = after[len(phrase):]
-        if after.startswith(phrase) and not (rest and rest[0].isalnum()):
-            return qualifier, phrase
-    return None
-
-
-
-
-def has_bound_marker(quote: str) -> bool:
-    """Whether any qualifier phrase occurs anywhere in the quote.
-
-    A cheap first look: it may say yes when `qualifier_near` finds nothing ("rover" holds
-    "over"), never the reverse. O(n) in the quote's length (times the fixed number of phrases).
-    """
-    return _ANY_PHRASE.search(_fold(quote)) is not None
-
-
-def _fold(text: str) -> str:
-    """Text as phrases are compared: NFC, case-folded, each whitespace run one space, and
-    nothing invisible ("plus de\u200b12 000" is "plus de 12 000" to a reader)."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    if not text.isascii():
-        for apostrophe in _APOSTROPHES:
-            text = text.replace(apostrophe, "'")
-        text = _SILENT.sub("", _HIDDEN.sub(" ", text))
-    # split() cuts at the runs of what \s matches (str.isspace) and drops them at both ends.
-    return " ".join(text.split())
-
-
-def _before(text: str, start: int) -> str:
-    """The text just before `start`, folded: `_REACH` visible characters, or all there is."""
-    begin = max(start - 2 * _REACH, 0)
-    folded = _fold(text[begin:start])
-    if begin == 0 or _enough(folded):  # most text: few spaces, a short slice holds enough
-        return folded
-    index, seen = start, 0
-    while index > 0 and seen < _REACH:
-        index -= 1
-        seen += _visible(text[index])
-    return _fold(text[index:start])
-
-
-def _after(text: str, end: int) -> str:
-    """The text just after `end`, folded, past a percent sign: as `_before`, the other way."""
-    stop = min(end + 2 * _REACH, len(text))
-    folded = _fold(text[end:stop])
-    if stop < len(text) and not _enough(folded):
-        index, seen = end, 0
-        while index < len(text) and seen < _REACH:
-            seen += _visible(text[index])
-            index += 1
-        folded = _fold(text[end:index])
-    return folded[1:].lstrip() if folded.startswith(_PERCENT) else folded
-
-
-def _enough(folded: str) -> bool:
-    return len(folded) - folded.count(" ") >= _REACH
-
-
-def _visible(char: str) -> bool:
-    """Whether a character survives folding as one of its own (not a space or a mark)."""
-    return not (char.isspace() or unicodedata.combining(char) or char == "\u0640"
-                or _HIDDEN.match(char) is not None)
-
-
-def _ends_word(head: str, phrase: str) -> bool:
-    """Whether `head`, the text before a phrase, ends where a word may begin."""
-    if _is_arabic(phrase):
-        head = _PROCLITICS.sub("", head, count=1)
-    return not head or not head[-1].isalnum()
-
-
-def _is_arabic(word: str) -> bool:
-    return "\u0600" <= word[0] <= "\u06ff"
-
-
-# ---------------------------------------------------------------------------------------------
 # What stands beside a number: a year's date words, a list's item
 # ---------------------------------------------------------------------------------------------
 
@@ -514,8 +249,8 @@ def written_as_year(quote: str, span: tuple[int, int]) -> str | None:
     before = _LAST_WORD.search(quote, max(0, start - 40), start)
     if before is None:
         return None
-    word = _fold(before.group(1)).rstrip(",")
-    if _is_arabic(word) and word not in _DATE_WORDS:
+    word = fold(before.group(1)).rstrip(",")
+    if is_arabic(word) and word not in _DATE_WORDS:
         word = _PROCLITICS_START.sub("", word, count=1)
     return quote[before.start(1):end] if word in _DATE_WORDS else None
 

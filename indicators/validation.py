@@ -10,7 +10,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from indicators.checks import run_checks, values_as_typed
-from indicators.models import NOTE_TAGS, Dataset, Written
+from indicators.fields import Written
+from indicators.models import NOTE_TAGS, Dataset
 from indicators.problems import DatasetError, Path, Problem, SourceMap, errors, warnings
 from indicators.text import excerpt
 

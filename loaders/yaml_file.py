@@ -4,45 +4,36 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 
-from indicators.models import MAX_VALUE_TEXT, Written
+from indicators.fields import MAX_VALUE_TEXT, Written
 from indicators.problems import DatasetError, Position, Problem, SourceMap
 from indicators.problems import Path as DataPath
 from indicators.text import excerpt
 from loaders.files import read_regular, too_big
+from loaders.yaml_syntax import LOADER, syntax_problem
+from loaders.yaml_text import (
+    MAX_DEPTH,
+    decode,
+    encode,
+    guard_depth,
+    reader_problem,
+    refuse_hidden_breaks,
+)
 
 # 100k figures take about 19 MB; 32 MiB leaves room to grow while refusing a file that
 # would tie the server up for minutes.
 MAX_BYTES = 32 * 1024 * 1024
-# The real file nests four levels; anything far deeper is a mistake or an attack.
-MAX_DEPTH = 32
-# libyaml's C composer recurses once per level and crashes the process near 100 000 levels;
-# files whose cheap depth bound passes this are measured exactly before composing.
-_DEEP_SUSPECT = 500
-# What may stand before a block collection on its line: indentation and `- `, `? `, `: `.
-_LEAD = "[ \t?:-]"
-# Line breaks YAML 1.1 (and so libyaml) honours that editors do not show as new lines.
-_HIDDEN_BREAKS = {"\x85": "next line", "\u2028": "line separator",
-                  "\u2029": "paragraph separator"}
 # A plain integer is at most 13 digits (MAX_VALUE); past this many, int() is never called
 # (Python refuses to read more than 4300 digits) and the message counts digits instead.
 _MAX_DIGITS = 30
 
-try:  # The C parser is about ten times faster; the pure-Python one is the same grammar.
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+_Loader = LOADER
 
-# The line breaks libyaml counts lines by (the hidden ones are refused before parsing).
-_BREAK = re.compile(r"\r\n|\r|\n")
-# A block list item: a dash followed by a blank, or alone on its line.
-_ITEM = re.compile(r"-(?:[ \t]|$)")
 
 # Only the tags plain data can carry; `!!python/object` and friends never reach a constructor.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
@@ -108,18 +99,18 @@ def read_bytes(path: str | Path) -> bytes:
 
 def read_text(text: str | bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
     """Parse YAML text into plain data with positions; raise DatasetError with every problem."""
-    raw = _encode(text, name) if isinstance(text, str) else text
+    raw = encode(text, name) if isinstance(text, str) else text
     if len(raw) > max_bytes:
         raise DatasetError(name, [too_big(len(raw), max_bytes)])
-    decoded = _decode(raw, name)
-    _refuse_hidden_breaks(decoded, name)
+    decoded = decode(raw, name)
+    refuse_hidden_breaks(decoded, name)
     try:
-        _guard_depth(decoded, name)
+        guard_depth(decoded, name)
         root = yaml.compose(decoded, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
-        raise DatasetError(name, [_syntax_problem(error, decoded)]) from None
+        raise DatasetError(name, [syntax_problem(error, decoded)]) from None
     except yaml.reader.ReaderError as error:
-        raise DatasetError(name, [_reader_problem(error, decoded)]) from None
+        raise DatasetError(name, [reader_problem(error, decoded)]) from None
     except yaml.YAMLError as error:
         raise DatasetError(name, [Problem(f"syntax: {error}")]) from None
     if root is None:  # nothing but blanks and comments
@@ -174,326 +165,6 @@ def _implicit(event: yaml.Event) -> bool:
     return bool(implicit[0] or implicit[1]) if isinstance(implicit, tuple) else bool(implicit)
 
 
-def _encode(text: str, name: str) -> bytes:
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise DatasetError(name, [Problem(
-            f"character U+{ord(text[error.start]):04X} cannot be stored as UTF-8: remove it",
-            position=_position_in(text, error.start))]) from None
-
-
-def _position_in(text: str, index: int) -> Position:
-    """The 1-based line and column of `text[index]`."""
-    before = text[:index]
-    return Position(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
-
-
-def _refuse_hidden_breaks(text: str, name: str) -> None:
-    """Refuse line breaks that YAML sees and editors hide: they can slip in a hidden key."""
-    found = [index for character in _HIDDEN_BREAKS if (index := text.find(character)) >= 0]
-    if found:
-        index = min(found)
-        raise DatasetError(name, [Problem(
-            f"character U+{ord(text[index]):04X} ({_HIDDEN_BREAKS[text[index]]}) is a line "
-            "break for YAML but invisible in most editors: remove it or write a real line "
-            "break", position=_position_in(text, index))])
-
-
-def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
-    """A character libyaml refuses (a control character), at its true line and column."""
-    index = error.position
-    if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text
-        index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
-    code = error.character if isinstance(error.character, int) else ord(error.character)
-    return Problem(f"character U+{code:04X} is not allowed in YAML: remove it",
-                   position=_position_in(text, index))
-
-
-def _guard_depth(text: str, name: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before the C composer can recurse into it."""
-    if not _may_nest_deeper(text, _DEEP_SUSPECT):
-        return
-    try:
-        _count_depth(text, name, _Loader)
-    except yaml.YAMLError as error:
-        # libyaml 0.2.6 (PyYAML 6.0.4) stops at its own nesting cap while scanning ahead,
-        # before the 33rd level's event is out; the pure-Python parser has no cap, so it
-        # finds that level and the message stays the project's own whatever libyaml says.
-        if _Loader is yaml.SafeLoader or "nesting depth" not in str(error):
-            raise
-        _count_depth(text, name, yaml.SafeLoader)
-
-
-def _count_depth(text: str, name: str, loader: type) -> None:
-    """Raise at the first collection deeper than MAX_DEPTH, counted on parser events."""
-    # The parser's events are not recursive: counting them is exact, and safe at any depth.
-    depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                position = Position(mark.line + 1, mark.column + 1) if mark else None
-                raise DatasetError(name, [Problem(f"nested deeper than {MAX_DEPTH} levels",
-                                                  position=position)])
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-
-
-def _may_nest_deeper(text: str, levels: int) -> bool:
-    """False only when the text provably nests at most `levels` deep.
-
-    The bound only adds, so nothing in a comment or a quoted string can lower it. Flow: each
-    `[` opens at most two levels (the sequence and an implicit `[a: b]` pair), each `{` one.
-    Block: every nesting step indents at least once more except a sequence at its parent
-    mapping's indentation (`key:` then `- item`), so a block collection starting at column c
-    is at most 2c + 2 levels deep; and c is within its line's run of spaces and `- ? :`.
-    """
-    spare = levels - 2 * text.count("[") - text.count("{") - 2
-    if spare < 0:
-        return True
-    # A leading run this long could carry block nesting past the spare levels.
-    run = spare // 2 + 1
-    lead = f"{_LEAD}{{{run},}}"
-    return bool(re.match(lead, text) or re.search(f"\n{lead}", text)
-                or re.search(f"\r{lead}", text))
-
-
-def _decode(raw: bytes, name: str) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise DatasetError(name, [Problem(
-            f"byte 0x{raw[error.start]:02x} is not valid UTF-8: save the file as UTF-8",
-            position=Position(line, column),
-        )]) from None
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
-    """libyaml's error as the likely mistake, or in libyaml's words when it is not in the table."""
-    explain = _EXPLAINED.get(error.problem or "")
-    if explain and error.problem_mark:
-        fault = _Fault(error.problem_mark, error.context_mark, error.context or "", text)
-        if problem := explain(fault):
-            return problem
-    mark = error.problem_mark or error.context_mark
-    words = error.problem or "the YAML cannot be read"
-    if error.context and error.context_mark:
-        context = error.context_mark
-        words += f" ({error.context} at line {context.line + 1}, column {context.column + 1})"
-    position = Position(mark.line + 1, mark.column + 1) if mark else None
-    return Problem(f"syntax: {words}", position=position)
-
-
-class _Mark(Protocol):
-    """A place libyaml reports (its C and Python parsers each have their own class)."""
-
-    @property
-    def line(self) -> int: ...
-
-    @property
-    def column(self) -> int: ...
-
-
-@dataclass(frozen=True)
-class _Fault:
-    """Where libyaml stopped, what it was reading and from where, and the text around it."""
-
-    mark: _Mark
-    opened: _Mark | None
-    reading: str
-    text: str
-
-    @property
-    def position(self) -> Position:
-        return Position(self.mark.line + 1, self.mark.column + 1)
-
-    @property
-    def start(self) -> str:
-        """Where the enclosing record, list or quote starts, as the messages name it."""
-        assert self.opened is not None
-        return f"line {self.opened.line + 1}, column {self.opened.column + 1}"
-
-    def line(self, mark: _Mark) -> str:
-        lines = _BREAK.split(self.text, maxsplit=mark.line + 1)
-        return lines[mark.line] if mark.line < len(lines) else ""
-
-    def character(self, mark: _Mark) -> str:
-        return self.line(mark)[mark.column:mark.column + 1]
-
-    def before(self) -> str:
-        """The stopping line up to where libyaml stopped, without trailing blanks."""
-        return self.line(self.mark)[:self.mark.column].rstrip(" \t")
-
-    def starts_item(self) -> bool:
-        return _ITEM.match(self.line(self.mark)[self.mark.column:]) is not None
-
-
-def _stray_colon(fault: _Fault) -> Problem:
-    return Problem("syntax: a ':' where YAML does not expect one: if the text holds ': ', put "
-                   "it in quotes (title: \"Rapport: bilan\"); otherwise check this line's "
-                   "indentation against the line above", position=fault.position)
-
-
-def _misaligned_field(fault: _Fault) -> Problem | None:
-    """A line that breaks a block mapping (a record): `did not find expected key`."""
-    if fault.opened is None or fault.reading != "while parsing a block mapping":
-        return None
-    if quote := _after_quote(fault):
-        return quote
-    if fault.before():  # past the start of its line: not an indentation mistake
-        return None
-    opened = fault.opened.line + 1
-    if fault.starts_item() and fault.mark.column == fault.opened.column:
-        return Problem(f"syntax: a '- ' list item among the fields of the record that starts "
-                       f"at line {opened}: write a field as name: value, or indent the item "
-                       "under the name of its list", position=fault.position)
-    if fault.starts_item():
-        return Problem("syntax: this '- ' item does not line up with the items above it: "
-                       "start every '- ' of a list at the same column, with spaces",
-                       position=fault.position)
-    if fault.mark.column != fault.opened.column:
-        return Problem(f"syntax: this line is not aligned with the fields of the record that "
-                       f"starts at line {opened}: indent it like them, with spaces",
-                       position=fault.position)
-    return None
-
-
-def _misaligned_item(fault: _Fault) -> Problem | None:
-    """A line that breaks a block sequence: `did not find expected '-' indicator`."""
-    if fault.opened is None or fault.reading != "while parsing a block collection":
-        return None
-    if quote := _after_quote(fault):
-        return quote
-    if fault.before():
-        return None
-    opened = fault.opened.line + 1
-    if fault.starts_item():
-        return Problem(f"syntax: this '- ' item does not line up with the list that starts at "
-                       f"line {opened}: start every '- ' of the list at the same column, with "
-                       "spaces", position=fault.position)
-    return Problem(f"syntax: this line is inside the list that starts at line {opened} but does "
-                   "not start with '- ': add '- ' for a new item, or indent it like the fields "
-                   "of the item above", position=fault.position)
-
-
-def _unclosed_quote(fault: _Fault) -> Problem | None:
-    if fault.opened is None or fault.reading != "while scanning a quoted scalar":
-        return None
-    return Problem(f"syntax: the quote opened at {fault.start} is never closed: add the "
-                   f"closing {fault.character(fault.opened)}", position=fault.position)
-
-
-def _tab(fault: _Fault) -> Problem:
-    return Problem("syntax: a tab is used for indentation: indent with spaces only",
-                   position=fault.position)
-
-
-def _bad_start(fault: _Fault) -> Problem | None:
-    """`found character that cannot start any token`: a tab, or `@`, `` ` ``, `%`…"""
-    character = fault.character(fault.mark)
-    if character == "\t":
-        return _tab(fault)
-    if not character or not character.isprintable():
-        return None
-    return Problem(f"syntax: a value cannot start with '{character}' in YAML: put the text in "
-                   "quotes", position=fault.position)
-
-
-def _unclosed_flow(fault: _Fault) -> Problem | None:
-    """`did not find expected ',' or ']'` (or `'}'`) inside `[…]` or `{…}`."""
-    if fault.opened is None or not fault.reading.startswith("while parsing a flow "):
-        return None
-    if quote := _after_quote(fault):
-        return quote
-    opener = fault.character(fault.opened)
-    rest = fault.line(fault.mark)[fault.mark.column:]
-    # `{fr: Rapport: bilan}` or `{fr: a en: b}`: the braces close later on this very line.
-    if opener == "{" and rest.startswith(":") and "}" in rest:
-        return Problem(f"syntax: a ':' inside the '{{' opened at {fault.start}: separate the "
-                       "fields with ', ' and put a text that holds ': ' in quotes "
-                       "(fr: \"Rapport: bilan\")", position=fault.position)
-    if opener == "{":
-        return Problem(f"syntax: the '{{' opened at {fault.start} is not closed: add '}}' (or "
-                       "separate its fields with ',')", position=fault.position)
-    return Problem(f"syntax: the list opened with '[' at {fault.start} is not closed: add ']' "
-                   "(or separate its items with ',')", position=fault.position)
-
-
-def _no_colon(fault: _Fault) -> Problem | None:
-    """`could not find expected ':'`: a line at a field's indentation with no `name:`."""
-    if fault.opened is None or fault.reading != "while scanning a simple key":
-        return None
-    return Problem(f"syntax: line {fault.opened.line + 1} has no ':': write it as name: value; "
-                   "if it continues the text above, put that whole text in quotes",
-                   position=fault.position)
-
-
-def _after_quote(fault: _Fault) -> Problem | None:
-    """Text right after a closing quote: an unclosed quote above, or a quote inside the text."""
-    before = fault.before()
-    if not before.endswith(("'", '"')):
-        return None
-    quote = _last_quote(fault.text)
-    if quote is None or (quote.end.line, quote.end.column) != (fault.mark.line, len(before)):
-        return None
-    if quote.start.line != fault.mark.line:
-        opened = quote.start.line + 1
-        return Problem(f"syntax: the quote opened at line {opened}, column "
-                       f"{quote.start.column + 1} is not closed on its line, so it runs on to "
-                       f"this one: close it on line {opened} with {quote.style}",
-                       position=fault.position)
-    if quote.style == '"':
-        return Problem("syntax: text after the closing \": to keep a \" inside a text, put "
-                       "the whole text in single quotes ('il a dit \"oui\"')",
-                       position=fault.position)
-    return Problem("syntax: text after the closing ': to keep a ' inside a text in single "
-                   "quotes, write it twice ('l''État'), or put the text in double quotes",
-                   position=fault.position)
-
-
-@dataclass(frozen=True)
-class _Quote:
-    """A quoted text: where it opened, where it closed, and its quote character."""
-
-    start: _Mark
-    end: _Mark
-    style: str
-
-
-def _last_quote(text: str) -> _Quote | None:
-    """The last quoted text libyaml read before it stopped."""
-    last = None
-    try:  # Events come one at a time, so every one before the error is seen.
-        for event in yaml.parse(text, Loader=_Loader):
-            if (isinstance(event, yaml.ScalarEvent) and event.style in ("'", '"')
-                    and event.start_mark and event.end_mark):
-                last = _Quote(event.start_mark, event.end_mark, event.style)
-    except yaml.YAMLError:
-        pass
-    return last
-
-
-# libyaml's problem texts (0.2.5) that have a plainer explanation; each explanation may still
-# decline (None) when the text around the error does not fit it. The pure-Python parser words
-# most of these differently, and so keeps its own words.
-_EXPLAINED: dict[str, Callable[[_Fault], Problem | None]] = {
-    "mapping values are not allowed in this context": _stray_colon,
-    "did not find expected key": _misaligned_field,
-    "did not find expected '-' indicator": _misaligned_item,
-    "found unexpected end of stream": _unclosed_quote,
-    "found a tab character that violates indentation": _tab,
-    "found character that cannot start any token": _bad_start,
-    "did not find expected ',' or ']'": _unclosed_flow,
-    "did not find expected ',' or '}'": _unclosed_flow,
-    "could not find expected ':'": _no_colon,
-}
-
-
 _TAG = "tag:yaml.org,2002:"
 _STR_TAG, _SEQ_TAG, _MAP_TAG = f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"
 _SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode  # looked up once per node below
@@ -504,7 +175,7 @@ _SPECIAL_PLAIN = {"<<": _MERGE_TAG, "=": f"{_TAG}value",
                   **{indicator: f"{_TAG}yaml" for indicator in "!&*"}}
 
 
-class _Composer(_Loader):
+class _Composer(LOADER):
     """The safe loader's composer with the walker's tags only, without PyYAML's resolver.
 
     PyYAML resolves every untagged scalar against its regular expressions (bool, int,

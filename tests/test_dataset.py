@@ -3,7 +3,8 @@
 import pytest
 
 from indicators.models import Dataset, Qualifier, Rank
-from indicators.quotes import spans_of_value, spans_of_words
+from indicators.number_words import spans_of_words
+from indicators.quotes import spans_of_value
 from loaders import load_path
 from tests.conftest import DATA
 

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators.intervals import _half_unit
-from indicators.quotes import _ALL, _fold, _wanted, has_bound_marker
+from indicators.phrases import _ALL, fold, has_bound_marker
+from indicators.quotes import _wanted
 
 SETTINGS = settings(max_examples=300, deadline=timedelta(seconds=5))
 # Text made of what folding changes: case, accents (composed or not), every kind of space,
@@ -39,7 +40,7 @@ def _plain_fold(text: str) -> str:
 @SETTINGS
 @given(TEXTS)
 def test_fold_is_the_translate_table_and_one_space(text: str) -> None:
-    assert _fold(text) == _plain_fold(text)
+    assert fold(text) == _plain_fold(text)
 
 
 @SETTINGS

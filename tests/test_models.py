@@ -6,7 +6,8 @@ import re
 import pytest
 from pydantic import ValidationError
 
-from indicators.models import MAX_VALUE, Figure, Source
+from indicators.fields import MAX_VALUE
+from indicators.models import Figure, Source
 
 FIGURE = {"id": "fig", "indicator": "ind", "qualifier": "exact", "source": "src",
           "quote": "23 096 demandes"}

@@ -7,15 +7,9 @@ from collections.abc import Callable
 import pytest
 
 from indicators.models import Qualifier
-from indicators.quotes import (
-    has_bound_marker,
-    list_items,
-    qualifier_near,
-    spans_of_value,
-    spans_of_words,
-    words_mean,
-    written_as_year,
-)
+from indicators.number_words import spans_of_words, words_mean
+from indicators.phrases import has_bound_marker, qualifier_near
+from indicators.quotes import list_items, spans_of_value, written_as_year
 
 # A hang guard, not a benchmark: linear reading takes milliseconds at these sizes, the
 # quadratic reader this replaced took minutes.

@@ -8,7 +8,8 @@ import yaml
 
 from indicators.problems import DatasetError, Position
 from loaders import MAX_BYTES
-from loaders.yaml_file import _PLAIN_TAGS, _Composer, _may_nest_deeper, read_document, read_text
+from loaders.yaml_file import _PLAIN_TAGS, _Composer, read_document, read_text
+from loaders.yaml_text import _may_nest_deeper
 from tests.conftest import MINIMAL, Loader
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from indicators.labels import QUALIFIERS, RANKS, STATUSES, UNITS, ui
+from indicators.labels import FIELDS, QUALIFIERS, RANKS, STATUSES, UNITS, ui
 from indicators.models import LOCALES, Figure, Qualifier, Status, Unit, note_in
 from indicators.periods import OPEN, PartialDate, open_ended, parse_partial
 
@@ -143,9 +146,41 @@ def ranked(figure: Figure, source_language: str, language: str) -> str:
     return f"{RANKS[figure.rank][language]}{colon(language)} {shown[0] if shown else ''}"
 
 
+def change(field: str, before: str, after: str, language: str) -> str:
+    """One field's change in a figure's history: "Qualification : exact → plus de"."""
+    return (f"{FIELDS[field][language] if field in FIELDS else field}{colon(language)} "
+            f"{_field_value(field, before, language)} → {_field_value(field, after, language)}")
+
+
+def _field_value(field: str, text: str, language: str) -> str:
+    """A field's value as the reader's language names it: a qualifier, status or rank in
+    words; an absent value as a dash; anything else as the file writes it."""
+    tables: dict[str, Mapping[Any, dict[str, str]]] = {
+        "qualifier": QUALIFIERS, "status": STATUSES, "rank": RANKS}
+    table = tables.get(field, {})
+    words = next((words for key, words in table.items() if key.value == text), None)
+    return words[language] if words else (text or "—")
+
+
 def colon(language: str) -> str:
     """A colon as the language writes it: French puts a narrow no-break space before it."""
     return "\u202f:" if language == "fr" else ":"
+
+
+# Between the items of a list inside a sentence: French puts a narrow no-break space before
+# its semicolon, as before its colon; Arabic has its own semicolon and comma.
+_SEMICOLONS = {"fr": "\u202f; ", "ar": "؛ ", "en": "; "}
+_COMMAS = {"fr": ", ", "ar": "، ", "en": ", "}
+
+
+def semicolon(language: str) -> str:
+    """What separates the items of a list whose items hold commas: "a ; b", "a؛ b", "a; b"."""
+    return _SEMICOLONS[language]
+
+
+def comma(language: str) -> str:
+    """What separates the items of a short list: ", ", or the Arabic comma "، "."""
+    return _COMMAS[language]
 
 
 def quoted(text: str, language: str) -> str:

@@ -15,6 +15,7 @@ from babel.messages.pofile import read_po
 
 from indicators.models import (
     LANGUAGES,
+    TRACKED_FIELDS,
     MilestoneKind,
     Qualifier,
     Rank,
@@ -56,6 +57,8 @@ MILESTONE_KINDS = _table("milestone_kind", MilestoneKind)
 STATUSES = _table("status", Status)
 # Only the ranks a page names: a normal figure says nothing of its rank.
 RANKS = {rank: CATALOGS[f"rank.{rank.value}"] for rank in (Rank.preferred, Rank.deprecated)}
+# A figure's fields, as its history names them.
+FIELDS = {name: CATALOGS[f"field.{name}"] for name in TRACKED_FIELDS}
 UI: dict[str, dict[str, str]] = {key.removeprefix("ui."): texts
                                  for key, texts in CATALOGS.items() if key.startswith("ui.")}
 

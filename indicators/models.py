@@ -254,6 +254,12 @@ class Dimension(_Record):
     members: list[Member] = Field(min_length=1)
 
 
+# The fields of a figure whose changes its history shows a reader, in the order shown.
+TRACKED_FIELDS = ("value", "qualifier", "period", "as_of", "breakdown", "restates", "indicator",
+                  "source", "quote", "as_written", "locator", "value_in_words", "status",
+                  "rank", "rounded")
+
+
 class Figure(_Record):
     """One value of one indicator, as one source writes it."""
 

@@ -20,15 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from indicators.models import TRACKED_FIELDS
 from indicators.problems import DatasetError
 from loaders.files import read_regular, too_big
 from loaders.sandbox import Limits, limit_self, slot
 from loaders.yaml_file import MAX_BYTES, read_text
 
 # The fields whose change a reader of a citation needs to know about, in the order shown.
-TRACKED = ("value", "qualifier", "period", "as_of", "breakdown", "restates", "indicator",
-           "source", "quote", "as_written", "locator", "value_in_words", "status", "rank",
-           "rounded")
+TRACKED = TRACKED_FIELDS
 # A repository's history is read with git, bounded in time: a slow disk is no hang.
 GIT_SECONDS = 30
 # The commits of the file read, newest first: two years of weekly edits. Each version costs

@@ -74,7 +74,7 @@ def test_on_a_phone_cards_read_in_order(browser, server: str) -> None:  # type: 
         context.close()
 
 
-ALT_STARTS = {"fr": ("Graphique : ", "Frise chronologique de "),
+ALT_STARTS = {"fr": ("Graphique\u202f: ", "Frise chronologique de "),
               "ar": ("رسم بياني: ", "خط زمني من "),
               "en": ("Chart: ", "Timeline of ")}
 

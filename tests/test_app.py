@@ -282,7 +282,7 @@ def test_broken_edit_keeps_showing_the_last_good_data(data_file: Path) -> None:
     os.utime(data_file, ns=(10**18, 10**18))
     app.run()
     assert not app.exception
-    assert app.warning[0].value.startswith("Pour les éditeurs : le fichier modifié n'est pas "
+    assert app.warning[0].value.startswith("Pour les éditeurs\u202f: le fichier modifié n'est pas "
                                            "valide.")
     assert app.code[0].value.endswith(
         "data.yaml:17:11: syntax: the list opened with '[' at line 16, column 16 is not closed: "
@@ -311,7 +311,7 @@ def test_draft_with_errors_lists_them_with_lines() -> None:
     app = _app(view="draft")
     app.text_area(key="draft-text").input(MINIMAL.replace("value: 23096", "vaule: 23096")).run()
     assert not app.exception
-    assert app.error[0].value == "Le brouillon contient 2 erreur(s) :"
+    assert app.error[0].value == "Le brouillon contient 2 erreur(s)\u202f:"
     assert app.code[0].value == (
         "draft.yaml:13:5: figures.0.value: missing required field 'value'\n"
         "draft.yaml:15:5: figures.0.vaule: unknown field 'vaule'; did you mean 'value'?")
@@ -480,9 +480,9 @@ def test_a_citation_names_the_dataset_version_and_the_figures_history() -> None:
     # Read from the repository only when a reader asks for it.
     toggles = [toggle for toggle in app.toggle if toggle.key.startswith("history-")]
     assert [toggle.label for toggle in toggles] == ["History in the repository"]
-    assert "value: — → 83" not in _texts(app)
+    assert "Value: — → 83" not in _texts(app)
     toggles[0].set_value(True).run()
-    assert "value: — → 83" in _texts(app)  # the commit that added the figure
+    assert "Value: — → 83" in _texts(app)  # the commit that added the figure
     footer = [_unescape(caption.value) for caption in app.caption
               if "CC BY 4.0" in _unescape(caption.value)]
     assert footer and "version" in footer[0]
@@ -578,9 +578,9 @@ def test_a_drawn_chart_hands_streamlit_the_same_specification() -> None:
 
 
 PUBLISH_FAILED = {
-    "fr": "Les fichiers aux adresses stables (`/app/static/`) n'ont pas pu être mis à jour : ils "
-          "peuvent encore contenir une version antérieure des données. Les chiffres de cette page "
-          "sont à jour ; l'incident est consigné pour l'équipe.",
+    "fr": "Les fichiers aux adresses stables (`/app/static/`) n'ont pas pu être mis à "
+          "jour\u202f: ils peuvent encore contenir une version antérieure des données. Les "
+          "chiffres de cette page sont à jour\u202f; l'incident est consigné pour l'équipe.",
     "ar": "تعذر تحديث الملفات في العناوين الثابتة (`/app/static/`): قد تحتوي بعد على نسخة سابقة "
           "من البيانات. الأرقام المعروضة في هذه الصفحة محدثة، وقد سُجل الخلل للفريق.",
     "en": "The files at the stable addresses (`/app/static/`) could not be updated: they may "

@@ -137,7 +137,7 @@ def test_disagreeing_outlets_are_one_row_each_on_one_axis(outlets: Dataset) -> N
     figure = drawn.charts[0].figure
     # Broken over lines short enough for a phone's screen.
     assert figure.layout.title.text == (
-        "Demandes déposées — Première campagne : ce<br>que dit chaque source")
+        "Demandes déposées — Première campagne\u202f: ce<br>que dit chaque source")
     assert list(figure.layout.yaxis.ticktext) == ["Alpha", "Beta", "Gamma"]
     rows = {figure_id: (x, y) for trace in _marks(figure) for x, y, figure_id in _points(trace)}
     assert rows == {"filed-alpha": (27649, 0), "filed-beta": (27449, 1),
@@ -242,7 +242,7 @@ def campaign() -> Dataset:
 
 def test_running_counts_are_a_line_to_their_final_total(campaign: Dataset) -> None:
     figure = _only(_charts(campaign), Kind.series)
-    assert figure.layout.title.text == "Demandes déposées : évolution dans le temps"
+    assert figure.layout.title.text == "Demandes déposées\u202f: évolution dans le temps"
     line = next(trace for trace in figure.data if trace.mode == "lines"
                 and trace.line.color == "#1f5f8b")
     assert [(str(x), y) for x, y in zip(line.x, line.y, strict=True)] == [
@@ -268,8 +268,8 @@ def test_undated_figures_are_listed_beside_the_series(campaign: Dataset) -> None
     chart = next(chart for chart in _charts(campaign).charts if chart.kind == Kind.series)
     assert all("undated" not in [point[2] for point in _points(trace)]
                for trace in _marks(chart.figure))
-    assert chart.notes == ("Sans date précise, donc hors de la courbe :",
-                           "Deuxième campagne : 26\u202f000 (Delta)")
+    assert chart.notes == ("Sans date précise, donc hors de la courbe\u202f:",
+                           "Deuxième campagne\u202f: 26\u202f000 (Delta)")
 
 
 @pytest.mark.parametrize(("language", "ticks"), [
@@ -349,7 +349,7 @@ def test_a_breakdown_is_sorted_bars_with_the_total_as_a_line(returns: Dataset, l
     assert [text.strip(RLI + "\u2068\u2069") for text in figure.layout.yaxis.ticktext] == names
     assert [shape.x0 for shape in figure.layout.shapes] == [21073]
     total = figure.layout.annotations[0].text
-    assert {"fr": "Total : 21\u202f073 · Gov", "en": "Total: 21,073 · Gov"}.get(
+    assert {"fr": "Total\u202f: 21\u202f073 · Gov", "en": "Total: 21,073 · Gov"}.get(
         language, total) == total
     assert drawn.cards == ()
 
@@ -366,7 +366,7 @@ def test_a_total_set_aside_is_not_the_charts_summary() -> None:
     )
     figure = _only(_charts(dataset, "fr", Theme.voluntary_return), Kind.breakdown)
     assert [shape.x0 for shape in figure.layout.shapes] == [21073]
-    assert figure.layout.annotations[0].text == "Total : 21\u202f073 · Gov"
+    assert figure.layout.annotations[0].text == "Total\u202f: 21\u202f073 · Gov"
 
 
 def test_approved_is_drawn_inside_filed_with_its_share() -> None:
@@ -498,7 +498,7 @@ def test_a_chart_carries_its_sources_and_the_dataset_version(outlets: Dataset) -
     credits = [annotation.text for annotation in chart.figure.layout.annotations
                if "Sources" in annotation.text]
     # In lines a phone's narrow plot holds.
-    assert credits == ["Sources : Alpha, Beta, Gamma<br>Moroccan migration indicators, version"
+    assert credits == ["Sources\u202f: Alpha, Beta, Gamma<br>Moroccan migration indicators, version"
                        "<br>2026-11-23+abcdef1."]
     # The image download is named after the chart: its indicator and what it compares.
     assert chart.name == "regularisation_applications_filed-sources"

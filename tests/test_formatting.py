@@ -1,19 +1,26 @@
 """Numbers, bounds, dates and periods for each language, with Babel."""
 
+import ast
+from pathlib import Path
+
 import pytest
 
 from indicators.formatting import (
     LRI,
     PDI,
+    colon,
+    comma,
     embed,
     number,
     partial_date,
     period,
+    semicolon,
     value,
     value_in_words,
 )
-from indicators.models import Figure, Qualifier, Unit
+from indicators.models import LANGUAGES, Figure, Qualifier, Unit
 from indicators.periods import PartialDate
+from tests.conftest import ROOT
 
 
 def _figure(amount: float, qualifier: str = "exact") -> Figure:
@@ -86,3 +93,24 @@ def test_a_running_counts_date_reads_as_french_writes_it() -> None:
     assert as_of("2017-03-08", "fr") == "au 8 mars 2017"
     assert as_of("2015-01", "fr") == "en janvier 2015"  # never "au janvier 2015"
     assert as_of("2015-01", "en") == "as of January 2015"
+
+
+# What a reader sees is punctuated by indicators/formatting.py alone: a colon, a semicolon or a
+# comma between list items written elsewhere would punctuate one page differently from another.
+_READER_FACING = sorted({*(ROOT / "views").glob("*.py"),
+                         *(ROOT / "indicators" / "charts").glob("*.py"), ROOT / "app.py",
+                         *(ROOT / "indicators" / name
+                           for name in ("citations.py", "explore.py", "table.py"))})
+_PUNCTUATION = {" :", ": ", "\u202f:", " ; ", "; ", "\u202f; ", "؛ ", "، ", ", "}
+
+
+@pytest.mark.parametrize("path", _READER_FACING, ids=lambda path: path.name)
+def test_punctuation_has_one_definition(path: Path) -> None:
+    written = [(node.lineno, node.value) for node in ast.walk(ast.parse(path.read_text("utf-8")))
+               if isinstance(node, ast.Constant) and node.value in _PUNCTUATION]
+    assert written == []
+
+
+def test_every_language_has_its_separators() -> None:
+    assert [(colon(language), semicolon(language), comma(language)) for language in LANGUAGES] \
+        == [("\u202f:", "\u202f; ", ", "), (":", "؛ ", "، "), (":", "; ", ", ")]

@@ -210,5 +210,5 @@ def _quantity_title(group: Sequence[Cited], language: str, names: Names) -> str:
         parts.append(formatting.as_of(first.as_of, language))
     elif first.period and all(item.figure.period == first.period for item in group):
         parts.append(formatting.period(first.period, language))
-    shown = ", ".join(part for part in parts if part)
+    shown = formatting.comma(language).join(part for part in parts if part)
     return group[0].indicator.label[language] + (f" — {shown}" if shown else "")

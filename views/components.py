@@ -150,8 +150,9 @@ def history(item: Cited, language: str, data: Published, key: str) -> None:
     if older := found.older.get(figure, 0):
         st.caption(ui("history_older", language).format(n=older, m=MAX_CHANGES))
     for change in found.changes.get(figure, ()):
-        what = "; ".join(f"{field}: {before or '—'} → {after or '—'}"
-                         for field, before, after in change.fields)
+        what = formatting.semicolon(language).join(
+            formatting.change(field, before, after, language)
+            for field, before, after in change.fields)
         text(f"• {change.day} · {change.message} ({change.commit}) — {what}")
     for version in found.unreadable:
         st.caption(markdown_escape(ui("history_unreadable", language).format(

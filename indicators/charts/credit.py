@@ -32,15 +32,14 @@ def _credited(chart: Chart, plan: Plan, credit: str, language: str, names: Names
     """
     sources = list(dict.fromkeys(short_source(item.source, limit=28)
                                  for item in (*plan.items, *plan.others)))
-    named = ", ".join(sources[:CREDITED_SOURCES])
+    named = formatting.comma(language).join(sources[:CREDITED_SOURCES])
     more = len(sources) - CREDITED_SOURCES
     if more > 0:
         named += " " + ui("and_more", language).format(n=more)
-    colon = " :" if language == "fr" else ":"
     # Lines short enough for a phone: centred under a narrow plot, a long one ran off the
     # figure's edge and was cut from the image.
-    lines = [_rtl(line, language) for line in
-             _wrapped(plotly_escape(f"{ui('sources', language)}{colon} {named}"), CREDIT_WIDTH)]
+    said = f"{ui('sources', language)}{formatting.colon(language)} {named}"
+    lines = [_rtl(line, language) for line in _wrapped(plotly_escape(said), CREDIT_WIDTH)]
     if credit:
         # The dataset's citation is English text: isolated, it keeps its order in Arabic.
         lines += [_rtl(plotly_escape(formatting.embed(line, language)), language)
@@ -71,9 +70,8 @@ def chart_alt(figure: go.Figure, plan: Plan, language: str, names: Names) -> str
     values = [_alt_value(item, language, names) for item in items[:ALT_VALUES]]
     if len(items) > ALT_VALUES:
         values.append(ui("and_more", language).format(n=len(items) - ALT_VALUES))
-    separator = "؛ " if language == "ar" else "; "
     return ui("chart_alt", language).format(title=title.translate(_BIDI_CONTROLS),
-                                            values=separator.join(values))
+                                            values=formatting.semicolon(language).join(values))
 
 
 def _alt_value(item: Cited, language: str, names: Names) -> str:
@@ -81,10 +79,9 @@ def _alt_value(item: Cited, language: str, names: Names) -> str:
     parts += [names.member(dimension, member, language)
               for dimension, member in item.figure.breakdown_key()]
     if item.figure.as_of or item.figure.period:
-        parts.append(_when(item.figure, language))
+        parts.append(_when(item, language))
     parts.append(short_source(item.source))
-    comma = "، " if language == "ar" else ", "
-    return comma.join(formatting.embed(part, language) for part in parts)
+    return formatting.comma(language).join(formatting.embed(part, language) for part in parts)
 
 
 def _under_plot(language: str) -> dict[str, Any]:

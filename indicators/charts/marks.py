@@ -18,6 +18,7 @@ from indicators.charts.text import (
     _value_text,
 )
 from indicators.citations import Cited, short_source
+from indicators.formatting import colon
 from indicators.intervals import time_span, value_interval
 from indicators.labels import ui
 from indicators.models import Qualifier, Rank
@@ -118,7 +119,6 @@ def _reference_lines(totals: Sequence[Cited], language: str, *,
         shapes.append({"type": "line", "x0": value, "x1": value, "yref": "paper", "y0": 0,
                        "y1": 1, "line": {"color": BOUND_COLOUR if bound else "#333",
                                          "width": 1.5, "dash": "dash" if bound else "solid"}})
-    colon = " :" if language == "fr" else ":"
     if len(totals) == 1:
         source = _shortened(short_source(totals[0].source), SOURCE_WIDTH)
         said = f"{_value_text(totals[0], language)} · {_plot_text([source], language)}"
@@ -130,7 +130,7 @@ def _reference_lines(totals: Sequence[Cited], language: str, *,
     # At the foot of the lines, where the bars (largest first) are shortest.
     label = {"x": values[0], "y": 0, "yref": "paper", "yanchor": "bottom",
              "xshift": 6 if right_to_left else -6, "showarrow": False,
-             "text": _rtl(f"{ui('total', language)}{colon} {said}", language),
+             "text": _rtl(f"{ui('total', language)}{colon(language)} {said}", language),
              "xanchor": "left" if right_to_left else "right", "font": {"size": 12},
              "bgcolor": "rgba(255,255,255,0.85)"}
     return {"shapes": shapes, "annotations": [label]}

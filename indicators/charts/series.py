@@ -20,8 +20,6 @@ from indicators.charts.marks import (
 )
 from indicators.charts.plan import Kind, Plan, _x_day
 from indicators.charts.text import (
-    _COMMAS,
-    _LIST_SEPARATORS,
     SOURCE_WIDTH,
     Names,
     _rtl,
@@ -107,8 +105,9 @@ def _undated_notes(items: Sequence[Cited], language: str, names: Names) -> tuple
         values = lines.setdefault(names.members(item.figure.breakdown_key(), language), {})
         values.setdefault(" · ".join(said), []).append(
             formatting.embed(_shortened(short_source(item.source), SOURCE_WIDTH), language))
-    colon = " :" if language == "fr" else ":"
     return (ui("undated", language), *(
-        (f"{member}{colon} " if member else "") + _LIST_SEPARATORS[language].join(
-            f"{value} ({_COMMAS[language].join(sources)})" for value, sources in values.items())
+        (f"{member}{formatting.colon(language)} " if member else "")
+        + formatting.semicolon(language).join(
+            f"{value} ({formatting.comma(language).join(sources)})"
+            for value, sources in values.items())
         for member, values in lines.items()))

@@ -8,7 +8,7 @@ from indicators import formatting
 from indicators.citations import Cited, short_source
 from indicators.countries import country_name
 from indicators.labels import QUALIFIERS, ui
-from indicators.models import COUNTRY, Dimension, Figure, Qualifier
+from indicators.models import COUNTRY, Dimension, Qualifier
 from indicators.text import plotly_escape
 
 # A source's name in a row or a hover is cut at this many characters: the rows stay readable
@@ -17,9 +17,6 @@ SOURCE_WIDTH = 32
 # A title longer than this many characters is broken over lines: plotly never wraps titles,
 # and a line of 80 characters ran off a phone's screen (390 px holds about 45 at 16 px).
 TITLE_WIDTH = 44
-# Between the items of a list inside a sentence: French spaces its semicolon, Arabic has its own.
-_LIST_SEPARATORS = {"fr": " ; ", "ar": "؛ ", "en": "; "}
-_COMMAS = {"fr": ", ", "ar": "، ", "en": ", "}
 # Right-to-left isolate: plotly draws text in SVG with a left-to-right base direction, so an
 # Arabic label ("الرباط · Le360") would read from its end; isolated, it reads from the right.
 RLI = "\u2067"
@@ -47,7 +44,7 @@ class Names:
 
     def members(self, parts: Iterable[tuple[str, str]], language: str) -> str:
         """A breakdown as its members' names: `Sénégal, Première campagne (2014)`."""
-        return _COMMAS[language].join(self.member(dimension, member, language)
+        return formatting.comma(language).join(self.member(dimension, member, language)
                                       for dimension, member in parts)
 
 
@@ -97,19 +94,16 @@ def _value_text(item: Cited, language: str) -> str:
     return plotly_escape(formatting.value(item.figure, item.indicator.unit, language))
 
 
-def _when(figure: Figure, language: str) -> str:
-    """A figure's date for a hover or a note: its as-of date, else its period."""
-    colon = " :" if language == "fr" else ":"
-    if figure.as_of:
-        return formatting.as_of(figure.as_of, language)
-    return f"{ui('period', language)}{colon} {formatting.period(figure.period, language)}"
+def _when(item: Cited, language: str) -> str:
+    """A figure's date as a card writes it (formatting.when): hovers, notes and cards agree."""
+    return formatting.when(item.figure, item.source.published, language)
 
 
 def _custom(item: Cited, language: str, names: Names | None = None) -> list[str]:
     """What a hover shows: value, qualifier in words, date (and with `names`, the campaign or
     other member), source; then the figure's id."""
     source = _shortened(short_source(item.source), 2 * SOURCE_WIDTH)
-    when = [_when(item.figure, language)]
+    when = [_when(item, language)]
     if names is not None and item.figure.breakdown:
         when.insert(0, names.members(item.figure.breakdown_key(), language))
     return [_value_text(item, language), _rtl(QUALIFIERS[item.figure.qualifier][language],
@@ -118,8 +112,8 @@ def _custom(item: Cited, language: str, names: Names | None = None) -> list[str]
 
 
 def _hover(language: str) -> str:
-    colon = " :" if language == "fr" else ":"
-    source = _rtl(f"{ui('source', language)}{colon} %{{customdata[3]}}", language)
+    source = _rtl(f"{ui('source', language)}{formatting.colon(language)} %{{customdata[3]}}",
+                  language)
     return ("<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>"
             f"{source}<extra></extra>")
 
@@ -135,7 +129,7 @@ def _context(items: Sequence[Cited], language: str, names: Names, *,
         parts.append(formatting.as_of(first.as_of, language))
     if period and first.period:
         parts.append(formatting.period(first.period, language))
-    return f" — {', '.join(parts)}" if parts else ""
+    return f" — {formatting.comma(language).join(parts)}" if parts else ""
 
 
 def _capped(shown: int, total: int, language: str) -> tuple[str, ...]:

@@ -103,8 +103,8 @@ def timeline_chart(rows: Sequence[dict[str, object]], language: str) -> go.Figur
                        "line": {"width": 1.5, "color": "#222"}},
             "customdata": [[_plot_text([str(row["when"])], language),
                             _plot_text([str(row["source"])], language)] for row in members],
-            "hovertemplate": (f"%{{y}}<br>%{{customdata[0]}}<br>{ui('source', language)}: "
-                              "%{customdata[1]}<extra></extra>")})
+            "hovertemplate": (f"%{{y}}<br>%{{customdata[0]}}<br>{ui('source', language)}"
+                              f"{formatting.colon(language)} %{{customdata[1]}}<extra></extra>")})
     return _figure(traces, {
         "height": 120 + 52 * len(rows), "font": {"family": _FONT},
         "separators": separators(language), "margin": {"l": 20, "r": 20, "t": 30, "b": 10},
@@ -117,7 +117,6 @@ def timeline_chart(rows: Sequence[dict[str, object]], language: str) -> go.Figur
 
 def timeline_alt(rows: Sequence[dict[str, object]], language: str) -> str:
     """The timeline in words: every event with its date, in order."""
-    separator = "؛ " if language == "ar" else "; "
-    events = separator.join(f"{formatting.embed(str(row['when']), language)}"
+    events = formatting.semicolon(language).join(f"{formatting.embed(str(row['when']), language)}"
                             f"{formatting.colon(language)} {row['label']}" for row in rows)
     return ui("timeline_alt", language).format(n=len(rows), events=events)

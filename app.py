@@ -20,7 +20,7 @@ from indicators.text import markdown_escape
 from loaders import return_free_memory
 from loaders.live import LiveDataset, Snapshot
 from loaders.static import write_files
-from views import VIEWS, styles
+from views import registry, styles
 from views.built import Published
 from views.components import Page
 
@@ -115,11 +115,14 @@ def render_problems(snapshot: Snapshot, language: str) -> None:
         st.code("\n".join(lines), language=None, wrap_lines=True)
 
 
-# 2. Language and view, kept in the URL so that a link reproduces what was seen.
+# 2. Language and view, kept in the URL so that a link reproduces what was seen; the views
+#    are the data's themes', so the data is looked at first (kept by the watcher: no cost).
 if "lang" not in st.session_state:
     st.session_state.lang = _from_url("lang", list(LANGUAGES), "fr")
 st.set_page_config(page_title=ui("title", st.session_state.lang), layout="wide")
-if "view" not in st.session_state:
+snapshot = _live(str(DATA_FILE), CACHE_DIR).current()
+VIEWS = registry(snapshot.validated.dataset.themes if snapshot.validated else ())
+if st.session_state.get("view") not in VIEWS:
     st.session_state.view = _from_url("view", list(VIEWS), "overview")
 with st.sidebar:
     language = st.radio(ui("language", st.session_state.lang), LANGUAGES, key="lang",
@@ -139,7 +142,6 @@ if not view.published:
     with guarded(view.id, language):
         view.render(Page(language))
     st.stop()
-snapshot = _live(str(DATA_FILE), CACHE_DIR).current()
 render_problems(snapshot, language)
 if snapshot.validated is None:
     st.stop()

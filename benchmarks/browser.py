@@ -110,16 +110,17 @@ def _warm_cache(path: Path, folder: str) -> None:
 
 
 def memory(files: dict[int, Path], quick: bool) -> None:
-    from views import VIEWS  # the registry, loaded for this section only
+    from views import registry_of  # the registry, loaded for this section only
 
     size = max(files)
+    views = list(registry_of(files[size]))
     floor, _ = _open_all(APPS / "minimal_plotly.py", {}, ["/"], ".js-plotly-plot")
     rows = [["minimal plotly app", "-", f"{floor:.0f}", "1.00x", "-", "-", "", ""]]
     # Charts and tables are built per language and kept, so every language holds the most;
     # a quick run opens each view once, in French.
     languages = ["fr"] if quick else list(LANGUAGES)
     paths = [f"/?lang={language}&view={view}" for language in languages
-             for view in VIEWS]
+             for view in views]
     with tempfile.TemporaryDirectory() as folder:
         env = {"INDICATORS_DATA": str(files[size]), "INDICATORS_CACHE_DIR": folder}
         for start in ("first start (validates)", "restart (cache)"):

@@ -9,8 +9,7 @@ import argparse
 import random
 from pathlib import Path
 
-from indicators.explore import HEADLINES
-from indicators.models import Theme, Unit
+from indicators.models import Unit
 
 # Sizes the harness measures, in figures.
 SIZES = (1_000, 10_000, 100_000)
@@ -20,7 +19,15 @@ INDICATORS = 120
 REGIONS = ("Tanger-Tétouan-Al Hoceïma", "Oriental", "Fès-Meknès", "Rabat-Salé-Kénitra",
            "Béni Mellal-Khénifra", "Casablanca-Settat", "Marrakech-Safi", "Drâa-Tafilalet",
            "Souss-Massa", "Guelmim-Oued Noun", "Laâyoune-Sakia El Hamra", "Dakhla-Oued Ed-Dahab")
-THEMES = [theme for theme in Theme]
+# The real file's themes (the last one drawn under the timeline, as the policy figures are).
+THEMES = ("regularisation", "voluntary_return", "civil_society", "international_cooperation",
+          "local_integration", "policy")
+# The real file's headline indicators come first, placed on the overview as they are there,
+# so that its cards have series to show and the rate checks have counts to compare.
+HEADLINES = ("regularisation_applications_filed", "regularisation_applications_approved",
+             "regularisation_approval_rate", "voluntary_return_migrants",
+             "voluntary_return_countries", "civil_society_associations_meeting",
+             "migrant_associations_regularised", "iom_member_states", "iom_countries_present")
 # Units drawn for synthetic indicators; counts dominate, as in the real file.
 UNITS = (Unit.count,) * 6 + (Unit.percent,) * 2 + (Unit.months,)
 
@@ -31,6 +38,16 @@ def _group(value: int, separator: str) -> str:
 
 def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _themes(out: list[str]) -> None:
+    out.append("themes:\n")
+    for index, theme in enumerate(THEMES):
+        out.append(f"  - id: {theme}\n"
+                   f"    label: {{fr: Thème {index}, ar: محور {index}, en: Theme {index}}}\n"
+                   f"    description: {{fr: Thème synthétique {index}., ar: محور اصطناعي "
+                   f"{index}., en: Synthetic theme {index}.}}\n"
+                   + ("    page: false\n" if theme == "policy" else ""))
 
 
 def _sources(out: list[str]) -> None:
@@ -52,9 +69,10 @@ def _indicators(out: list[str]) -> list[Unit]:
         unit = Unit.count if index < len(HEADLINES) else UNITS[index % len(UNITS)]
         units.append(unit)
         out.append(f"  - id: {_indicator_id(index)}\n"
-                   f"    theme: {THEMES[index % len(THEMES)].value}\n"
+                   f"    theme: {THEMES[index % len(THEMES)]}\n"
                    f"    unit: {unit.value}\n"
-                   f"    label:\n      fr: Indicateur synthétique {index}\n"
+                   + (f"    headline: {index + 1}\n" if index < len(HEADLINES) else "")
+                   + f"    label:\n      fr: Indicateur synthétique {index}\n"
                    f"      ar: مؤشر اصطناعي {index}\n      en: Synthetic indicator {index}\n"
                    f"    definition:\n      fr: Série synthétique {index} par région et année.\n"
                    f"      ar: سلسلة اصطناعية {index} حسب الجهة والسنة.\n"
@@ -103,6 +121,7 @@ def generate(figures: int, seed: int = 20261123) -> str:
     """A valid dataset of `figures` figures, the same for the same seed."""
     rng = random.Random(seed)
     out = ["# yaml-language-server: $schema=./indicators.schema.json\n", "schema_version: 1\n"]
+    _themes(out)
     _sources(out)
     units = _indicators(out)
     out.append("figures:\n")

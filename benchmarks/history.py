@@ -18,6 +18,10 @@ START = 1_735_689_600  # 2025-01-01T00:00:00Z
 NAME = "indicators.yaml"
 HEADER = """\
 schema_version: 1
+themes:
+  - id: regularisation
+    label: {fr: Régularisation, ar: التسوية, en: Regularisation}
+    description: {fr: Description, ar: وصف, en: Description}
 sources:
   - id: src
     title: Titre

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import ROOT, table
-from indicators.models import Theme
 
 # Runs that build each state's cached charts and tables once per server, data version and
 # language (both states of a toggle): paid by the first session, not by the ones after it.
@@ -24,14 +23,22 @@ def data_views() -> list[str]:
     """The views of the registry that show data, in the sidebar's order (the draft view
     checks a paste, measured elsewhere). Imported when asked: the harness's other sections
     run without Streamlit loaded."""
-    from views import VIEWS
+    from views import registry_of
 
-    return [view.id for view in VIEWS.values() if view.published]
+    return [view.id for view in registry_of(_data_file()).values() if view.published]
+
+
+def _data_file() -> Path:
+    """The file the app reads: the benchmark's own when it sets INDICATORS_DATA."""
+    return Path(os.environ.get("INDICATORS_DATA", ROOT / "data" / "indicators.yaml"))
 
 
 def _theme_views() -> list[str]:
     """The views named after a theme, which draw its comparisons and figure picker."""
-    return [view for view in data_views() if view in {theme.value for theme in Theme}]
+    from loaders import load_path
+
+    themes = {theme.id for theme in load_path(_data_file()).dataset.themes}
+    return [view for view in data_views() if view in themes]
 
 
 def _toggle(widget: Callable[[Any], Any], first: object, second: object) -> Interaction:

@@ -39,7 +39,7 @@ def unique_ids(dataset: Dataset) -> list[Problem]:
                     f"duplicate member '{member.id}' in dimension '{dimension.id}'",
                     ("dimensions", index, "members", position, "id")))
             seen.add(member.id)
-    for name in ("sources", "dimensions", "indicators", "figures", "milestones"):
+    for name in ("themes", "sources", "dimensions", "indicators", "figures", "milestones"):
         first_seen: dict[str, int] = {}
         for index, record in enumerate(getattr(dataset, name)):
             if record.id in first_seen:
@@ -52,7 +52,8 @@ def unique_ids(dataset: Dataset) -> list[Problem]:
 
 
 def references_resolve(dataset: Dataset) -> list[Problem]:
-    """Every figure names a known indicator and source; every milestone a known source."""
+    """Every figure names a known indicator and source, every milestone a known source, every
+    indicator a known theme."""
     indicator_ids = {indicator.id for indicator in dataset.indicators}
     source_ids = {source.id for source in dataset.sources}
     problems = []
@@ -69,6 +70,9 @@ def references_resolve(dataset: Dataset) -> list[Problem]:
         problems += _breakdown_problems(figure.breakdown or {}, members, ("figures", index))
     for index, milestone in enumerate(dataset.milestones):
         problems += _unknown(milestone.source, source_ids, "source", ("milestones", index))
+    theme_ids = {theme.id for theme in dataset.themes}
+    for index, indicator in enumerate(dataset.indicators):
+        problems += _unknown(indicator.theme, theme_ids, "theme", ("indicators", index))
     return problems
 
 

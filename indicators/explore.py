@@ -14,23 +14,24 @@ from indicators.citations import Cited, short_source
 from indicators.consistency import conflict_groups
 from indicators.intervals import as_of_day, time_span
 from indicators.labels import QUALIFIERS, SOURCE_TYPES, ui
-from indicators.models import Dimension, Figure, Qualifier, Rank, SourceType, Status, Unit
+from indicators.models import (
+    Dimension,
+    Figure,
+    Indicator,
+    Qualifier,
+    Rank,
+    SourceType,
+    Status,
+    Unit,
+)
 from indicators.periods import open_ended
 
 # The overview's cards, in reading order: what a policymaker asks first. The first three
 # are counted per campaign (an occurrence dimension): one row of cards per campaign, so that
 # a reader never divides one campaign's approvals by another's applications.
-HEADLINES: tuple[str, ...] = (
-    "regularisation_applications_filed",
-    "regularisation_applications_approved",
-    "regularisation_approval_rate",
-    "voluntary_return_migrants",
-    "voluntary_return_countries",
-    "civil_society_associations_meeting",
-    "migrant_associations_regularised",
-    "iom_member_states",
-    "iom_countries_present",
-)
+# Cards the overview shows when the file gives no indicator a `headline` place: its first
+# indicators', one row as a reader takes in at a glance.
+FALLBACK_CARDS = 9
 
 
 # Who speaks, as a tie-break between two equally recent figures of the same standing: the
@@ -78,7 +79,7 @@ def headline_rows(items: Sequence[Cited], dimensions: Sequence[Dimension] = ()
     Each card is headed by `headline_rank`'s first figure: a curator's preferred figure, then
     a final one, then an exact value over an estimate or a bound, then the latest date, then
     the source type (SOURCE_RANK), then file order; a deprecated figure never heads a card.
-    A file without any of the headline indicators gets cards for its first indicators.
+    A file that places no indicator (`headline`) gets cards for its first indicators.
     """
     occurrences = {dimension.id for dimension in dimensions if not dimension.parts}
     order = {(dimension.id, member.id): index for dimension in dimensions
@@ -86,7 +87,8 @@ def headline_rows(items: Sequence[Cited], dimensions: Sequence[Dimension] = ()
     by_group: dict[tuple[str, Occurrence], list[Cited]] = {}
     for item in items:
         by_group.setdefault((item.indicator.id, _occurrence(item, occurrences)), []).append(item)
-    indicators = headline_indicators(list(dict.fromkeys(code for code, _ in by_group)))
+    indicators = headline_indicators(list({item.indicator.id: item.indicator
+                                           for item in items}.values()))
     split = [code for code in indicators if any(key and code == name for name, key in by_group)]
     keys = sorted({key for code, key in by_group if code in split},
                   key=lambda key: (not key, [order.get(part, len(order)) for part in key]))
@@ -113,10 +115,12 @@ def _occurrence(item: Cited, occurrences: Collection[str]) -> Occurrence:
     return tuple(part for part in item.figure.breakdown_key() if part[0] in occurrences)
 
 
-def headline_indicators(used: Sequence[str]) -> list[str]:
-    """The indicators that get a card, of those with figures (in order of first figure):
-    the HEADLINES present, else the first len(HEADLINES) used."""
-    return ([code for code in HEADLINES if code in used] or list(used))[:len(HEADLINES)]
+def headline_indicators(indicators: Sequence[Indicator]) -> list[str]:
+    """The indicators that get a card, of these (those with figures, in file order): the
+    ones with a `headline` place, in that order; else the first FALLBACK_CARDS."""
+    placed = sorted((indicator for indicator in indicators if indicator.headline is not None),
+                    key=lambda indicator: indicator.headline or 0)
+    return [indicator.id for indicator in placed or indicators[:FALLBACK_CARDS]]
 
 
 def headline_rank(item: Cited, occurrences: Collection[str] = ()) -> tuple[int, ...]:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 from indicators.labels import FIELDS, QUALIFIERS, RANKS, STATUSES, UNITS, ui
 from indicators.models import LOCALES, Figure, Qualifier, Status, Unit, note_in
@@ -68,11 +68,34 @@ def _amount(symbol: str, amount: float, unit: Unit, language: str) -> str:
     """The digits (after a bound's symbol) and the unit. Only the digits and symbols are
     isolated: a unit's word belongs to the sentence's direction ("أكثر من 3 سنوات", not
     "أكثر من سنوات 3")."""
+    if unit == Unit.mad:
+        return _money(symbol, amount, language)
     shown = isolate(f"{symbol}{_digits(amount, unit, language)}{_UNIT_SUFFIX.get(unit, '')}",
                     language)
     if unit in (Unit.months, Unit.years):
         shown += f" {UNITS[unit][language]}"
     return shown
+
+
+# From a million on, an amount of money is written with its scale word, as the press writes
+# it: "86,89 milliards de dirhams", not "86 890 000 000 dirhams".
+_SCALED_FROM = 10**6
+
+
+def _money(symbol: str, amount: float, language: str) -> str:
+    """Dirhams with the scale a reader expects: "86,89 milliards de dirhams", "86,89 مليار
+    درهم", "MAD 86.89 billion"; the digits isolated, the words in the sentence's order."""
+    # In Arabic a bound's symbol stays inside the isolated digits, or it would be mirrored;
+    # elsewhere it opens the phrase: "> 58 milliards de dirhams", "> MAD 58 billion".
+    inside = symbol if language == "ar" else ""
+    if abs(amount) < _SCALED_FROM:
+        shown = isolate(inside + number(amount, language), language)
+        return ui("money", language).format(symbol="" if inside else symbol, amount=shown)
+    compact = format_compact_decimal(amount, format_type="long", locale=LOCALES[language],
+                                     fraction_digits=2)
+    digits, _, scale = compact.partition(" ")
+    shown = f"{isolate(inside + digits, language)} {scale}".strip()
+    return ui("money_scaled", language).format(symbol="" if inside else symbol, amount=shown)
 
 
 def _digits(amount: float, unit: Unit, language: str) -> str:

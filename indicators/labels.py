@@ -21,7 +21,6 @@ from indicators.models import (
     Rank,
     SourceType,
     Status,
-    Theme,
     Unit,
 )
 
@@ -49,7 +48,6 @@ def _table(prefix: str, keys: type[Key]) -> dict[Key, dict[str, str]]:
     return {key: CATALOGS[f"{prefix}.{key.value}"] for key in keys}
 
 
-THEMES = _table("theme", Theme)
 UNITS = _table("unit", Unit)
 QUALIFIERS = _table("qualifier", Qualifier)
 SOURCE_TYPES = _table("source_type", SourceType)

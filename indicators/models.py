@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -18,6 +17,7 @@ from pydantic import (
 
 from indicators.fields import Number, PartialDateText, PeriodText, SchemaVersion, WebLink
 from indicators.periods import parse_partial, parse_period
+from indicators.vocabulary import MilestoneKind, Qualifier, Rank, SourceType, Status, Unit
 
 # Bumped whenever the file's shape changes, so caches keyed on it never serve an old shape.
 SCHEMA_VERSION = 1
@@ -38,80 +38,6 @@ Identifier = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
-
-
-class Qualifier(StrEnum):
-    """How the figure relates to the true value, as the source words it."""
-
-    exact = "exact"
-    more_than = "more_than"
-    at_least = "at_least"
-    approximately = "approximately"
-    less_than = "less_than"
-    at_most = "at_most"
-
-
-class Status(StrEnum):
-    """How settled a figure is, as its source words it."""
-
-    final = "final"
-    # Before appeals, "quasi-définitif", "not final": the count is closed but may change.
-    provisional = "provisional"
-    # Taken while the count was still open (the campaign still receiving files).
-    running = "running"
-
-
-class Rank(StrEnum):
-    """A curator's standing of one figure among the values of the same quantity (the model
-    Wikidata uses for several values of one property)."""
-
-    preferred = "preferred"
-    normal = "normal"
-    # A known error (85,53 % where 23 096 ÷ 27 649 gives 83,53 %): shown with its reason,
-    # never heads a card or a chart's summary.
-    deprecated = "deprecated"
-
-
-class Unit(StrEnum):
-    """What one unit of the value is."""
-
-    count = "count"  # type: ignore[assignment]  # shadows str.count, by design of the vocabulary
-    percent = "percent"
-    year = "year"
-    months = "months"
-    years = "years"
-
-
-class Theme(StrEnum):
-    """The dashboard view an indicator belongs to."""
-
-    regularisation = "regularisation"
-    voluntary_return = "voluntary_return"
-    civil_society = "civil_society"
-    international_cooperation = "international_cooperation"
-    local_integration = "local_integration"
-    policy = "policy"
-
-
-class SourceType(StrEnum):
-    """Who speaks in the source, which a reader weighs differently."""
-
-    government = "government"
-    intergovernmental_organisation = "intergovernmental_organisation"
-    press = "press"
-    civil_society = "civil_society"
-    research = "research"
-    other = "other"
-
-
-class MilestoneKind(StrEnum):
-    """What kind of dated event a milestone is, for the timeline's markers."""
-
-    report = "report"
-    conference = "conference"
-    agreement = "agreement"
-    policy = "policy"
-    project = "project"
 
 
 class _Record(BaseModel):
@@ -205,14 +131,30 @@ class Source(_Record):
     note: NoteText | None = None
 
 
+class Theme(_Record):
+    """A subject of the dashboard (regularisation, asylum…): a view of its own, in file order."""
+
+    id: Identifier
+    label: Localized
+    description: Localized = Field(description="One line under the view's title: what the "
+                                               "theme's figures are about.")
+    page: bool = Field(default=True,
+                       description="false for a theme whose figures are drawn on another page "
+                                   "(the policy figures under the timeline's milestones).")
+
+
 class Indicator(_Record):
     """What is measured, named and defined in every language."""
 
     id: Identifier
-    theme: Theme
+    theme: Identifier = Field(description="The id of one of the file's themes.")
     unit: Unit
     label: Localized
     definition: Localized
+    headline: int | None = Field(
+        default=None, ge=1,
+        description="This indicator's card on the overview, by place: 1 first. Left out: "
+                    "no card (the figures stay in their theme's view).")
     required_breakdown: list[Identifier] = Field(
         default_factory=list,
         description="Dimensions every figure of this indicator must give in its breakdown "
@@ -392,6 +334,8 @@ class Dataset(_Record):
 
     schema_version: SchemaVersion = Field(
         description="The shape of this file; see SCHEMA_VERSION.")
+    themes: list[Theme] = Field(min_length=1, description="The dashboard's subjects, in the "
+                                                          "order of its views.")
     sources: list[Source]
     dimensions: list[Dimension] = Field(default_factory=list)
     indicators: list[Indicator]

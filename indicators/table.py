@@ -17,7 +17,6 @@ import pyarrow.compute as pc
 
 from indicators.columnar import FigureColumns, breakdown_names
 from indicators.columnar import notes as notes_of
-from indicators.labels import THEMES
 from indicators.models import Dataset, Figure, Indicator, Note, Source, note_in
 
 COLUMNS: tuple[str, ...] = (
@@ -103,6 +102,7 @@ def iter_figure_rows(dataset: Dataset, language: str = "fr") -> Iterator[Row]:
 def _iter_rows(dataset: Dataset, language: str) -> Iterator[Row]:
     indicators = {indicator.id: indicator for indicator in dataset.indicators}
     sources = {source.id: source for source in dataset.sources}
+    themes = {theme.id: theme.label for theme in dataset.themes}
     breakdowns = [column for column in columns_for(dataset)
                   if column.startswith(BREAKDOWN_PREFIX)]
     for figure in dataset.figures:
@@ -111,7 +111,7 @@ def _iter_rows(dataset: Dataset, language: str) -> Iterator[Row]:
         yield {
             "indicator_id": indicator.id,
             "indicator": indicator.label[language],
-            "theme": THEMES[indicator.theme][language],
+            "theme": themes[indicator.theme][language],
             "value": figure.value,
             "unit": indicator.unit.value,
             "qualifier": figure.qualifier.value,
@@ -160,6 +160,7 @@ def _frame_of_columns(dataset: Dataset, figures: FigureColumns,
     table = figures.table
     indicators = {indicator.id: indicator for indicator in dataset.indicators}
     sources = {source.id: source for source in dataset.sources}
+    themes = {theme.id: theme.label for theme in dataset.themes}
 
     def by_indicator(read: Callable[[Indicator], str]) -> pd.Categorical:
         return _categories(table["indicator"], lambda code: read(indicators[str(code)]))
@@ -174,7 +175,7 @@ def _frame_of_columns(dataset: Dataset, figures: FigureColumns,
     columns: dict[str, Any] = {
         "indicator_id": by_indicator(lambda indicator: indicator.id),
         "indicator": by_indicator(lambda indicator: indicator.label[language]),
-        "theme": by_indicator(lambda indicator: THEMES[indicator.theme][language]),
+        "theme": by_indicator(lambda indicator: themes[indicator.theme][language]),
         "value": values.astype("int64") if pc.all(table["integral"]).as_py() else values,
         "unit": by_indicator(lambda indicator: indicator.unit.value),
         "qualifier": plain("qualifier"), "period": plain("period"),
@@ -240,8 +241,9 @@ def in_language(frame: pd.DataFrame, dataset: Dataset, language: str) -> pd.Data
     shown = frame.copy(deep=False)
     shown["indicator"] = pd.Categorical(
         [indicators[code].label[language] for code in frame["indicator_id"]])
+    themes = {theme.id: theme.label for theme in dataset.themes}
     shown["theme"] = pd.Categorical(
-        [THEMES[indicators[code].theme][language] for code in frame["indicator_id"]])
+        [themes[indicators[code].theme][language] for code in frame["indicator_id"]])
     texts, written_in = _notes_in(dataset.figures, (sources[code].language
                                                     for code in frame["source_id"]), language)
     shown["note"] = texts

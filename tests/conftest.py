@@ -16,8 +16,9 @@ DATA = ROOT / "data" / "indicators.yaml"
 # never breaks them. DATA's own promises to readers are in test_dataset.py and test_schema.py.
 FROZEN = ROOT / "tests" / "fixtures" / "frozen.yaml"
 
-# Line numbers matter: tests assert `file:LINE:COL` against this text.
-MINIMAL = """\
+# Line numbers matter: tests assert `file:LINE:COL` against this text. Its themes come last,
+# so that every line above keeps its number; `minimal_with` adds records before them.
+BODY = """\
 schema_version: 1
 sources:
   - id: src
@@ -37,6 +38,26 @@ figures:
     source: src
     quote: "23 096 demandes ont reçu un avis favorable"
 """
+THEMES = """\
+themes:
+  - id: regularisation
+    label: {fr: Régularisation, ar: التسوية, en: Regularisation}
+    description: {fr: Description, ar: وصف, en: Description}
+"""
+MINIMAL = BODY + THEMES
+
+
+def themes_of(*ids: str) -> str:
+    """A `themes:` block declaring these themes, for a dataset written in a test."""
+    return "themes:\n" + "".join(
+        f"  - id: {theme}\n    label: {{fr: {theme}, ar: {theme}, en: {theme}}}\n"
+        f"    description: {{fr: D, ar: D, en: D}}\n" for theme in dict.fromkeys(ids))
+
+
+def minimal_with(extra: str) -> str:
+    """MINIMAL with `extra` written after its figure (more figures, or anything to append)
+    and before its themes, so that lines keep the numbers they have in MINIMAL."""
+    return BODY + extra + THEMES
 # The start of /etc/passwd: another file in the data file's place, which YAML reads as one text.
 PASSWD = ("root:x:0:0:root:/root:/bin/bash\n"
           "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import MINIMAL, PASSWD, ROOT
-from views import VIEWS
+from loaders import load_path
+from tests.conftest import BODY, DATA, FROZEN, MINIMAL, PASSWD, ROOT, minimal_with
+from views import registry_of
 
+# Every view of the file the page reads by default, in the sidebar's order.
+VIEWS = list(registry_of(DATA))
 TITLES = {"fr": "Indicateurs de la migration au Maroc", "ar": "مؤشرات الهجرة في المغرب",
           "en": "Morocco migration indicators"}
 
@@ -65,8 +68,9 @@ def test_every_view_in_every_language(view: str, language: str) -> None:
     charts = app.get("plotly_chart")
     if view == "overview":
         # Filed, approved and rate for the first campaign; filed and rate for the second
-        # (no source gives its approvals); then the six other key figures.
-        assert len(app.metric) == 11
+        # (no source gives its approvals); then the eleven other key figures the file places.
+        headlines = [i for i in load_path(DATA).dataset.indicators if i.headline is not None]
+        assert len(app.metric) == 5 + len(headlines) - 3 == 16
         assert not charts
     elif view == "explorer":
         assert len(app.get("download_button")) == 5
@@ -130,7 +134,7 @@ def test_cards_open_their_citation() -> None:
     code = [element.value for element in app.code]
     assert any("«\u00a0Cette rencontre a connu la participation de représentants de 155 "
                "associations" in text for text in code)
-    assert len(app.get("popover")) == 11
+    assert len(app.get("popover")) == len(app.metric) == 16
 
 
 def test_switching_language_changes_labels() -> None:
@@ -208,8 +212,8 @@ def test_a_theme_table_is_a_plain_table_and_the_copyable_citation_opens_on_reque
 
 
 def test_conflict_shown_side_by_side(data_file: Path) -> None:
-    second = MINIMAL.split("figures:\n")[1].replace("id: fig", "id: fig2")
-    data_file.write_text(MINIMAL + second.replace("23096", "27643").replace("23 096", "27 643"),
+    second = BODY.split("figures:\n")[1].replace("id: fig", "id: fig2")
+    data_file.write_text(minimal_with(second.replace("23096", "27643").replace("23 096", "27 643")),
                          encoding="utf-8")
     app = _app(lang="en", view="regularisation")
     assert any("different values" in w.value for w in app.warning)
@@ -226,7 +230,8 @@ def test_a_restatement_is_shown_once_with_both_quotes() -> None:
     assert len(headline) == 1  # shown once, in the citation of the body's figure
 
 
-def test_explorer_filters_rows() -> None:
+def test_explorer_filters_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INDICATORS_DATA", str(FROZEN))
     app = _app(view="explorer")
     app.multiselect(key="filter-theme").select("Régularisation").run()
     assert len(app.dataframe[0].value) == 88
@@ -252,7 +257,7 @@ def test_raw_html_is_static_style_and_the_language_script(data_file: Path,
     hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
     data_file.write_text(MINIMAL.replace("Titre", f'"{hostile}"').replace(
         "{fr: Libellé,", f"{{fr: '{hostile}',"), encoding="utf-8")
-    for view in VIEWS:
+    for view in registry_of(data_file):
         elements = [element.proto for element in _app(view=view, lang=language).get("html")]
         assert not any("alert" in element.body for element in elements)
         scripts = [element for element in elements if element.unsafe_allow_javascript]
@@ -358,8 +363,8 @@ def test_valid_edit_shows_on_the_next_interaction(data_file: Path) -> None:
 def test_explorer_caps_the_table_but_not_the_downloads(data_file: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     _limit(monkeypatch, "MAX_TABLE_ROWS", 1)
-    extra = MINIMAL + ("  - id: fig2\n    indicator: ind\n    value: 5\n    qualifier: exact\n"
-                       "    source: src\n    quote: \"5 demandes\"\n")
+    extra = minimal_with("  - id: fig2\n    indicator: ind\n    value: 5\n    qualifier: exact\n"
+                         "    source: src\n    quote: \"5 demandes\"\n")
     data_file.write_text(extra, encoding="utf-8")
     app = _app(view="explorer")
     assert len(app.dataframe[0].value) == 1
@@ -410,9 +415,9 @@ def test_markup_in_the_data_reaches_no_tooltip_as_markdown(data_file: Path) -> N
 
 def test_markup_in_the_data_reaches_no_chart_as_html(data_file: Path) -> None:
     _hostile_file(data_file)
-    second = data_file.read_text(encoding="utf-8").replace("milestones:", (
+    second = data_file.read_text(encoding="utf-8").replace("themes:", (
         "  - id: fig2\n    indicator: ind\n    value: 27643\n    qualifier: exact\n"
-        "    source: src\n    quote: \"27 643 demandes\"\nmilestones:"), 1)
+        "    source: src\n    quote: \"27 643 demandes\"\nthemes:"), 1)
     second += ("  - id: m2\n    date: \"2016\"\n    kind: policy\n"
                "    label: {fr: b, ar: b, en: b}\n"
                "    source: src\n    quote: \"En 2016, un autre jalon.\"\n")
@@ -439,12 +444,10 @@ def test_bare_addresses_in_data_text_are_not_links(data_file: Path) -> None:
 
 def test_a_failing_view_shows_a_message_not_a_traceback(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from dataclasses import replace
-
     def broken(*args: object) -> None:
         raise RuntimeError("/srv/secret/path.py went wrong")
 
-    monkeypatch.setitem(VIEWS, "overview", replace(VIEWS["overview"], render=broken))
+    monkeypatch.setattr("views.overview.render", broken)
     app = _app()
     assert not app.exception
     assert app.error[0].value.startswith("Cette vue n'a pas pu être affichée.")
@@ -452,8 +455,8 @@ def test_a_failing_view_shows_a_message_not_a_traceback(
 
 
 def test_a_file_cut_short_says_how_many_figures_it_lost(data_file: Path) -> None:
-    second = MINIMAL.split("figures:\n")[1].replace("id: fig", "id: fig2")
-    data_file.write_text(MINIMAL + second.replace("23096", "23097").replace("23 096", "23 097"),
+    second = BODY.split("figures:\n")[1].replace("id: fig", "id: fig2")
+    data_file.write_text(minimal_with(second.replace("23096", "23097").replace("23 096", "23 097")),
                          encoding="utf-8")
     app = _app(lang="en")
     assert not app.warning
@@ -492,10 +495,10 @@ def test_the_page_tells_an_uncommitted_figure_and_an_unreadable_version(
         data_file: Path) -> None:
     from benchmarks.history import repository
 
-    repository(data_file.parent, [("Add", MINIMAL), ("Break", MINIMAL + "  - id: [\n"),
+    repository(data_file.parent, [("Add", MINIMAL), ("Break", minimal_with("  - id: [\n")),
                                   ("Repair", MINIMAL)], name=data_file.name)
-    second = MINIMAL.split("figures:\n")[1].replace("id: fig", "id: new")
-    data_file.write_text(MINIMAL + second.replace("23096", "27643").replace("23 096", "27 643"),
+    second = BODY.split("figures:\n")[1].replace("id: fig", "id: new")
+    data_file.write_text(minimal_with(second.replace("23096", "27643").replace("23 096", "27 643")),
                          encoding="utf-8")
     app = _app(lang="en", view="regularisation", figure="new")
     next(toggle for toggle in app.toggle if toggle.key.startswith("history-")
@@ -505,8 +508,8 @@ def test_the_page_tells_an_uncommitted_figure_and_an_unreadable_version(
         captions)
     assert [caption for caption in captions if "could not be read" in caption] == [
         f"2025-01-01 · Break ({_short('Break', data_file.parent)}): this version could not be "
-        "read (data.yaml:20:1: syntax: did not find expected node content (while parsing a "
-        "flow node at line 20, column 1)); the next readable version is compared with the one "
+        "read (data.yaml:21:3: syntax: did not find expected node content (while parsing a "
+        "flow node at line 21, column 3)); the next readable version is compared with the one "
         "before it."]
 
 
@@ -628,3 +631,27 @@ def test_a_full_disk_leaves_no_file_half_written(data_file: Path, tmp_path: Path
     assert [warning.value for warning in app.warning] == [PUBLISH_FAILED["en"]]
     assert app.metric[0].value == "23,096"
     assert list(static.iterdir()) == []
+
+
+def test_a_theme_added_to_the_file_is_a_view_with_no_code_change(data_file: Path) -> None:
+    theme = ("  - id: crossings\n    label: {fr: Traversées, ar: العبور, en: Crossings}\n"
+             "    description: {fr: Les traversées comptées., ar: العبور المحصى., "
+             "en: The crossings counted.}\n")
+    indicator = ("  - id: crossings_stopped\n    theme: crossings\n    unit: count\n"
+                 "    headline: 2\n    label: {fr: Traversées empêchées, ar: عبور ممنوع, "
+                 "en: Crossings stopped}\n    definition: {fr: D, ar: D, en: D}\n")
+    figure = ("  - id: stopped\n    indicator: crossings_stopped\n    value: 1200\n"
+              "    qualifier: exact\n    source: src\n    quote: \"1 200 traversées\"\n")
+    data_file.write_text(minimal_with(figure).replace("figures:\n", f"{indicator}figures:\n")
+                         + theme, encoding="utf-8")
+    app = _app(lang="en", view="crossings")
+    assert not app.exception
+    assert app.sidebar.radio(key="view").options == [
+        "Overview", "Regularisation", "Crossings", "Timeline and policy",
+        "Explore and download",
+        "Check a draft"]
+    assert app.header[0].value == "Crossings"
+    assert "The crossings counted\\." in [caption.value for caption in app.caption]
+    assert [metric.value for metric in app.metric] == ["1,200"]
+    overview = _app(lang="en", view="overview")
+    assert [metric.label for metric in overview.metric] == ["Crossings stopped"]

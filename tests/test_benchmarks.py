@@ -8,9 +8,8 @@ from pathlib import Path
 from benchmarks.common import TreePeak, alternating, ratio
 from benchmarks.generate import generate, write
 from benchmarks.rerun import data_views, interactions
-from indicators.models import Theme
 from loaders import load_path
-from tests.conftest import ROOT
+from tests.conftest import DATA, ROOT
 
 
 def test_generated_datasets_are_valid(tmp_path: Path) -> None:
@@ -48,10 +47,12 @@ def test_ours_and_its_floor_alternate_so_that_drift_cancels() -> None:
 
 def test_every_view_of_the_page_is_measured() -> None:
     """A view added to the registry gets its widgets measured, or fails here, not in review."""
-    from views import VIEWS
+    from views import registry_of
 
-    assert [*data_views(), "draft"] == list(VIEWS)
-    themes = [view for view in VIEWS if view in {theme.value for theme in Theme}]
+    views = registry_of(DATA)
+    assert [*data_views(), "draft"] == list(views)
+    themes = [view for view in views if view in {theme.id for theme in
+                                                  load_path(DATA).dataset.themes}]
     assert themes and "policy" not in themes  # the policy figures are the timeline's
     # Language, then the view's own widgets: a theme's picker and its other comparisons.
     assert {view: len(interactions(view)) for view in data_views()} == {

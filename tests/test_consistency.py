@@ -12,6 +12,7 @@ from indicators.models import Qualifier
 from indicators.problems import DatasetError
 from indicators.validation import Validated
 from loaders import load_text
+from tests.conftest import themes_of
 
 HEAD = """\
 schema_version: 1
@@ -57,7 +58,8 @@ def _figure(figure_id: str, indicator: str, value: float, evidence: str, **field
 
 
 def _load(*figures: str) -> Validated:
-    return load_text(HEAD + _indicators() + "figures:\n" + "".join(figures), "data.yaml")
+    return load_text(HEAD + _indicators() + "figures:\n" + "".join(figures)
+                     + themes_of("regularisation"), "data.yaml")
 
 
 def _warnings(*figures: str) -> list[str]:

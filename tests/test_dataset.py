@@ -29,14 +29,25 @@ def test_real_file_warns_only_where_outlets_disagree() -> None:
         assert version in first_campaign[0]
     for early_or_round in ("27332", "27130", "28000", "27000"):
         assert early_or_round not in first_campaign[0]
-    assert len(warnings) == 15
+    # 15 on regularisation and returns; 11 among the asylum, census, transfers and border
+    # figures, each two pages that print different numbers (listed in the closing notes).
+    assert len(warnings) == 26
 
 
 def test_the_first_campaigns_final_figures_are_preferred(dataset: Dataset) -> None:
     preferred = {figure.id for figure in dataset.figures if figure.rank == Rank.preferred}
     assert preferred == {"libe-demandes-2014", "demandes-approuvees-23096", "libe-taux-2014"}
     wrong = [figure for figure in dataset.figures if figure.rank == Rank.deprecated]
-    assert {figure.value for figure in wrong} == {85.53, 85.5, 85}
+    assert {figure.value for figure in wrong if figure.indicator.startswith("regularisation")} \
+        == {85.53, 85.5, 85}
+
+
+def test_a_figure_its_own_page_contradicts_is_set_aside(dataset: Dataset) -> None:
+    # L'Opinion's list of origins is shifted by a row (its "other countries" is Guinea's
+    # number); Almarrakchi's 4,4 % is not what its own amounts give (4,0 %).
+    wrong = {figure.id for figure in dataset.figures if figure.rank == Rank.deprecated
+             and not figure.indicator.startswith("regularisation")}
+    assert wrong == {"lopinion-total-gn-2022", "almarrakchi-mre-variation-2023"}
 
 
 def test_every_open_period_says_when_it_was_true(dataset: Dataset) -> None:

@@ -11,9 +11,9 @@ from tests.conftest import ROOT
 
 # The modules whose messages reach an editor.
 MESSAGE_MODULES = ["indicators/checks.py", "indicators/validation.py", "indicators/periods.py",
-                   "indicators/models.py", "indicators/consistency.py", "loaders/yaml_file.py",
-                   "loaders/files.py",
-                   "loaders/sandbox.py"]
+                   "indicators/models.py", "indicators/fields.py", "indicators/consistency.py",
+                   "loaders/yaml_file.py", "loaders/yaml_text.py", "loaders/yaml_syntax.py",
+                   "loaders/files.py", "loaders/sandbox.py"]
 # Calls whose first argument is a message, and helpers that return message pieces.
 MESSAGE_CALLS = {"Problem", "ValueError", "fail"}
 MESSAGE_HELPERS = {"_range_message", "_unknown_field", "_unknown", "_plain_message", "too_big",

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.generate import generate
-from tests.conftest import MINIMAL, ROOT
+from tests.conftest import MINIMAL, ROOT, THEMES
 
 # A hang guard, not a benchmark: every case answers in a few seconds on a 2-core machine,
 # and the cases as they were before the hardening took minutes or never answered.
@@ -50,7 +50,7 @@ def _many_indicators(count: int) -> str:
                       f"    qualifier: exact\n    source: src\n"
                       f"    quote: \"{index + 1} demandes\"\n" for index in range(count))
     sources = HEAD.split("indicators:\n")[0]
-    return f"{sources}indicators:\n{_indicators(count)}figures:\n{figures}"
+    return f"{sources}indicators:\n{_indicators(count)}figures:\n{figures}{THEMES}"
 
 
 def _check(draft: str) -> AppTest:
@@ -78,7 +78,7 @@ def test_a_quote_of_thousands_of_groups_is_read_in_linear_time() -> None:
 
 
 def test_thousands_of_figures_of_one_indicator_give_one_warning() -> None:
-    draft = HEAD + "figures:\n" + _figures(2_000)
+    draft = HEAD + "figures:\n" + _figures(2_000) + THEMES
     app = _check(draft)
     assert app.success
     warnings = str(app.code[0].value).splitlines()

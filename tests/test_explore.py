@@ -3,7 +3,13 @@
 import pytest
 
 from indicators.citations import Cited, cited_figures
-from indicators.explore import HEADLINES, conflicts, filter_frame, headline_rows, table_view
+from indicators.explore import (
+    FALLBACK_CARDS,
+    conflicts,
+    filter_frame,
+    headline_rows,
+    table_view,
+)
 from indicators.table import figure_frame, figure_rows
 from loaders import load_path
 from tests.conftest import FROZEN
@@ -27,11 +33,15 @@ def test_the_overview_reads_one_campaign_per_row(items: list[Cited]) -> None:
                       ("regularisation_approval_rate", 40)]
     assert rows[1].occurrence == (("campaign", "2016"),)
     assert rows[-1].occurrence is None
-    assert [card.item.indicator.id for card in rows[-1].cards] == list(HEADLINES[3:])
+    # The other cards in the order the file places them (`headline: 4` to 9).
+    assert [card.item.indicator.id for card in rows[-1].cards] == [
+        "voluntary_return_migrants", "voluntary_return_countries",
+        "civil_society_associations_meeting", "migrant_associations_regularised",
+        "iom_member_states", "iom_countries_present"]
 
 
 def _head(*figures: tuple[str, int, str, str, str, str]) -> str:
-    from tests.conftest import MINIMAL
+    from tests.conftest import MINIMAL, THEMES
 
     head = MINIMAL.split("figures:\n")[0].replace(
         "    language: fr\n", "    language: fr\n    type: press\n"
@@ -39,7 +49,7 @@ def _head(*figures: tuple[str, int, str, str, str, str]) -> str:
     return head + "figures:\n" + "".join(
         f"  - id: {name}\n    indicator: ind\n    value: {value}\n    qualifier: {qualifier}\n"
         f"    source: {source}\n{extra}    quote: \"{quote}\"\n"
-        for name, value, qualifier, source, extra, quote in figures)
+        for name, value, qualifier, source, extra, quote in figures) + THEMES
 
 
 def _order(text: str) -> list[str]:
@@ -124,9 +134,10 @@ def test_frame_and_rows_hold_the_same_table() -> None:
 
 
 def test_headlines_fall_back_to_the_first_indicators(items: list[Cited]) -> None:
-    others = [item for item in items if item.indicator.id not in HEADLINES]
+    others = [item for item in items if item.indicator.headline is None]
     chosen = [card.item.indicator.id for row in headline_rows(others) for card in row.cards]
-    assert chosen == list(dict.fromkeys(item.indicator.id for item in others))[:len(HEADLINES)]
+    assert len(chosen) == FALLBACK_CARDS
+    assert chosen == list(dict.fromkeys(item.indicator.id for item in others))[:FALLBACK_CARDS]
 
 
 def test_the_explorer_reads_in_the_page_language() -> None:

@@ -25,15 +25,15 @@ from loaders.history import (
     _read,
     histories,
 )
-from tests.conftest import MINIMAL, ROOT
+from tests.conftest import MINIMAL, ROOT, minimal_with
 
 # The bound README states for `history` on any repository: the child is stopped at this.
 BOUND_SECONDS = LIMITS.wall_seconds
 # Nine levels of nine aliases: 387 420 489 strings once expanded (2 GB and more in Python).
-ALIAS_BOMB = "".join(
-    [MINIMAL, "bomb0: &b0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"]
+ALIAS_BOMB = minimal_with("".join(
+    ["bomb0: &b0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"]
     + [f"bomb{level}: &b{level} [{', '.join([f'*b{level - 1}'] * 9)}]\n"
-       for level in range(1, 9)])
+       for level in range(1, 9)]))
 
 
 def _history(path: Path, figure: str) -> subprocess.CompletedProcess[str]:
@@ -118,7 +118,7 @@ def test_an_alias_bomb_in_an_old_commit_is_refused_and_later_versions_read(
 
 def test_a_version_that_does_not_parse_is_skipped_not_read_as_every_figure_deleted(
         tmp_path: Path) -> None:
-    path = _commit_all(tmp_path, ("Add", MINIMAL), ("Break", MINIMAL + "  - id: [\n"),
+    path = _commit_all(tmp_path, ("Add", MINIMAL), ("Break", minimal_with("  - id: [\n")),
                        ("Repair", MINIMAL))
     found = histories(path)
     assert found is not None
@@ -126,15 +126,15 @@ def test_a_version_that_does_not_parse_is_skipped_not_read_as_every_figure_delet
     assert [change.message for change in found.changes["fig"]] == ["Add"]
     assert found.unreadable == (Unreadable(
         "2025-01-01", hashes["Break"], "Break",
-        "indicators.yaml:20:1: syntax: did not find expected node content (while parsing a "
-        "flow node at line 20, column 1)"),)
+        "indicators.yaml:21:3: syntax: did not find expected node content (while parsing a "
+        "flow node at line 21, column 3)"),)
 
 
 def test_changes_of_the_evidence_and_of_restates_are_listed(tmp_path: Path) -> None:
-    web = (MINIMAL.replace('    quote: "23 096 demandes ont reçu un avis favorable"\n',
-                           '    as_written: "23 096"\n    locator: 2e paragraphe\n')
-           + "  - id: again\n    indicator: ind\n    value: 23096\n    qualifier: exact\n"
-             "    source: src\n    restates: fig\n    quote: \"23 096 demandes\"\n")
+    web = minimal_with("  - id: again\n    indicator: ind\n    value: 23096\n    qualifier: exact\n"
+                       "    source: src\n    restates: fig\n    quote: \"23 096 demandes\"\n"
+                       ).replace('    quote: "23 096 demandes ont reçu un avis favorable"\n',
+                                 '    as_written: "23 096"\n    locator: 2e paragraphe\n')
     path = _commit_all(tmp_path, ("Add", MINIMAL), ("Cite the web page", web),
                        ("Move", web.replace("2e paragraphe", "3e paragraphe")
                         .replace("restates: fig", "restates: other")))
@@ -149,8 +149,8 @@ def test_changes_of_the_evidence_and_of_restates_are_listed(tmp_path: Path) -> N
 
 def test_an_uncommitted_figure_and_an_unknown_id_are_told_apart(tmp_path: Path) -> None:
     path = repository(tmp_path, [("Add", MINIMAL)], name="data/indicators.yaml")
-    path.write_text(MINIMAL + "  - id: new\n    indicator: ind\n    value: 1\n"
-                              "    qualifier: exact\n    source: src\n    quote: \"1 demande\"\n",
+    path.write_text(minimal_with("  - id: new\n    indicator: ind\n    value: 1\n"
+                              "    qualifier: exact\n    source: src\n    quote: \"1 demande\"\n"),
                     encoding="utf-8")
     uncommitted, unknown = _history(path, "new"), _history(path, "nope")
     committed = _history(path, "fig")
@@ -165,7 +165,7 @@ def test_an_uncommitted_figure_and_an_unknown_id_are_told_apart(tmp_path: Path) 
 
 def test_an_unknown_id_beside_a_file_that_cannot_be_read_says_so(tmp_path: Path) -> None:
     path = _commit_all(tmp_path, ("Add", MINIMAL))
-    path.write_text(MINIMAL + "  - id: [\n", encoding="utf-8")
+    path.write_text(minimal_with("  - id: [\n"), encoding="utf-8")
     result = _history(path, "nope")
     assert (result.returncode, result.stdout) == (
         1, "unknown figure 'nope': it is not in the history of indicators.yaml, and "

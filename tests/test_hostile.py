@@ -16,7 +16,7 @@ from indicators.__main__ import main
 from indicators.problems import public_name
 from indicators.text import excerpt
 from loaders import MAX_BYTES
-from tests.conftest import MINIMAL, PASSWD, ROOT, Loader
+from tests.conftest import MINIMAL, PASSWD, ROOT, THEMES, Loader, minimal_with
 
 FIGURE_LINE = 13  # `  - id: fig` in MINIMAL
 # A hang guard, not a benchmark: every case here answers in well under a second (a subprocess
@@ -86,7 +86,7 @@ CASES: list[tuple[str, str | bytes, str]] = [
      "line, so it runs on to this one: close it on line 18 with \""),
     ("syntax: tab indentation", _edit(("    value: 23096", "\tvalue: 23096")),
      "data.yaml:15:1: syntax: a tab is used for indentation: indent with spaces only"),
-    ("duplicate top-level key", MINIMAL + "figures: []\n",
+    ("duplicate top-level key", minimal_with("figures: []\n"),
      "data.yaml:19:1: figures: duplicate key 'figures' (first at line 12): YAML would silently "
      "keep only the last one"),
     ("duplicate key in a figure", _edit(("    qualifier: exact\n",
@@ -203,10 +203,10 @@ CASES: list[tuple[str, str | bytes, str]] = [
                                      "    qualifier: exact\n    period: 2014/2101\n")),
      "data.yaml:17:13: figures.0.period: '2101' is in the year 2101: dates must fall between "
      "1900 and 2100"),
-    ("milestone in 1899", MINIMAL + MILESTONE.format(date="1899-12-31"),
+    ("milestone in 1899", minimal_with(MILESTONE.format(date="1899-12-31")),
      "data.yaml:21:11: milestones.0.date: '1899-12-31' is in the year 1899: dates must fall "
      "between 1900 and 2100"),
-    ("the same figure twice", MINIMAL + REPEATED_FIGURE,
+    ("the same figure twice", minimal_with(REPEATED_FIGURE),
      "data.yaml:19:5: figures.1: figures.1 repeats figures.0 ('fig'): same indicator, value, "
      "qualifier, period, source and quote; remove one"),
     # Characters an editor does not show, or that libyaml refuses.
@@ -412,7 +412,7 @@ def _figures(indicator: str, values: range, prefix: str) -> str:
 def test_thousands_of_conflicting_figures_give_one_warning(load: Loader) -> None:
     # Pairwise warnings made 4.5 million of these: 95 s and 1.5 GB.
     head = MINIMAL.split("figures:\n")[0]
-    validated = load(text=f"{head}figures:\n{_figures('ind', range(1, 3001), 'i')}")
+    validated = load(text=f"{head}figures:\n{_figures('ind', range(1, 3001), 'i')}{THEMES}")
     assert [warning.format("data.yaml") for warning in validated.warnings] == [
         "data.yaml:15:12: figures.0.value: figures of 'ind' disagree (no period): "
         + ", ".join(f"{n + 1} in 'i{n}' (figures.{n})" for n in range(10)) + ", and 2990 more"]
@@ -427,7 +427,8 @@ def test_thousands_of_parts_are_compared_once_each(load: Loader) -> None:
         for name in (approved, filed))
     head = MINIMAL.split("indicators:\n")[0]
     text = (f"{head}indicators:\n{indicators}figures:\n"
-            f"{_figures(approved, range(1, 3001), 'a')}{_figures(filed, range(1000, 4000), 'f')}")
+            f"{_figures(approved, range(1, 3001), 'a')}{_figures(filed, range(1000, 4000), 'f')}"
+            f"{THEMES}")
     validated = load(text=text)
     larger = [w for w in validated.warnings if "is larger than" in w.message]
     assert len(larger) == 2000  # every part over the smallest whole, once

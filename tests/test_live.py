@@ -11,7 +11,7 @@ import loaders.live as live_module
 from indicators.columnar import from_bytes
 from indicators.validation import Validated
 from loaders.live import LiveDataset
-from tests.conftest import MINIMAL
+from tests.conftest import BODY, MINIMAL, minimal_with
 
 
 def _save(path: Path, text: str, tick: int) -> None:
@@ -175,8 +175,8 @@ def test_the_cache_stores_the_childs_answer_as_written(tmp_path: Path,
 
 def test_a_file_cut_short_is_served_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "data.yaml"
-    second = MINIMAL.replace("  - id: fig\n", "  - id: fig2\n").split("figures:\n")[1]
-    _save(path, MINIMAL + second.replace("23096", "23097").replace("23 096", "23 097"), 1)
+    second = BODY.replace("  - id: fig\n", "  - id: fig2\n").split("figures:\n")[1]
+    _save(path, minimal_with(second.replace("23096", "23097").replace("23 096", "23 097")), 1)
     live = LiveDataset(path)
     assert len(live.current().validated.dataset.figures) == 2  # type: ignore[union-attr]
     _save(path, MINIMAL, 2)  # the second figure is gone, and the file is still valid

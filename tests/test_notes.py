@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from indicators.models import Note, note_in
 from indicators.problems import DatasetError
 from indicators.table import figure_rows, milestone_rows
-from tests.conftest import MINIMAL, ROOT, Loader
+from tests.conftest import MINIMAL, ROOT, Loader, minimal_with
 
 NOTES = ('    quote: "23 096 demandes ont reçu un avis favorable"\n',
          '    quote: "23 096 demandes ont reçu un avis favorable"\n'
@@ -57,7 +57,7 @@ def test_the_table_holds_the_note_in_its_language_and_says_which(load: Loader) -
 
 
 def test_a_milestones_plain_note_is_in_its_sources_language(load: Loader) -> None:
-    dataset = load(text=MINIMAL + (
+    dataset = load(text=minimal_with(
         "milestones:\n  - id: m\n    date: \"2014\"\n    kind: policy\n"
         "    label: {fr: a, ar: b, en: c}\n    source: src\n"
         "    quote: \"En 2014, un jalon.\"\n    note: Daté par la source.\n")).dataset

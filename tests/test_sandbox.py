@@ -15,7 +15,7 @@ from indicators.columnar import FigureColumns
 from indicators.problems import DatasetError
 from loaders import load_text
 from loaders.sandbox import DRAFT_LIMITS, Cancelled, Limits, check_in_child
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, THEMES, minimal_with
 
 
 def _limits(**changes: object) -> Limits:
@@ -42,7 +42,7 @@ def test_a_valid_draft_gives_the_same_data_as_in_process() -> None:
 @pytest.mark.parametrize("content", [
     MINIMAL.replace("value: 23096", "vaule: 23096"),
     MINIMAL.encode("utf-8").replace(b"Titre", b"Titr\xe9"),
-    MINIMAL + "\ud800",
+    minimal_with("\ud800"),
 ], ids=["misspelled field", "invalid UTF-8 bytes", "lone surrogate in pasted text"])
 def test_an_invalid_draft_gives_the_same_messages_as_in_process(content: str | bytes) -> None:
     with pytest.raises(DatasetError) as in_process:
@@ -70,7 +70,7 @@ def test_a_draft_past_its_memory_is_stopped_with_a_message() -> None:
     figures = "".join(f"  - id: f{index}\n    indicator: ind\n    value: {index}\n"
                       f"    qualifier: exact\n    source: src\n    quote: \"{index} cas\"\n"
                       for index in range(3000))
-    draft = MINIMAL.split("figures:\n")[0] + "figures:\n" + figures
+    draft = MINIMAL.split("figures:\n")[0] + "figures:\n" + figures + THEMES
     assert _problems(draft, _limits(memory_bytes=40 * 1024**2)) == [
         "draft.yaml:1:1: this draft is too complex to check: it needed more than 40 MB of "
         "memory; split it into smaller files or remove repeated records"]

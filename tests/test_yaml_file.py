@@ -10,7 +10,7 @@ from indicators.problems import DatasetError, Position
 from loaders import MAX_BYTES
 from loaders.yaml_file import _PLAIN_TAGS, _Composer, read_document, read_text
 from loaders.yaml_text import _may_nest_deeper
-from tests.conftest import MINIMAL, Loader
+from tests.conftest import MINIMAL, Loader, minimal_with
 
 
 def _error(text: str | bytes) -> str:
@@ -286,7 +286,7 @@ def test_the_depth_bound_cannot_be_lowered(text: str) -> None:
 
 def test_a_shallow_file_is_not_measured_twice() -> None:
     assert not _may_nest_deeper(MINIMAL, 500)
-    assert not _may_nest_deeper(MINIMAL + "# " + "[" * 100 + "\n", 500)
+    assert not _may_nest_deeper(minimal_with("# " + "[" * 100 + "\n"), 500)
 
 
 # Plain, quoted, `!`-tagged and explicitly tagged scalars, keys and collections: whatever tag

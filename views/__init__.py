@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
-from indicators.labels import THEMES, ui
+from indicators.labels import ui
 from indicators.models import Theme
+from indicators.text import markdown_escape
+from loaders import load_path
 from views import draft, explorer, overview, theme, timeline
 from views.components import Page
-
-# The policy figures are drawn under the timeline's milestones, not as a view of their own.
-TIMELINE_THEME = Theme.policy
 
 
 @dataclass(frozen=True)
@@ -27,17 +27,32 @@ class View:
 
 
 def _timeline(page: Page) -> None:
-    """The dated milestones, then the policy figures as a theme's view draws them."""
+    """The dated milestones, then the figures of the themes drawn on no page of their own
+    (the policy figures), as a theme's view draws them."""
     timeline.render(page)
-    theme.draw(TIMELINE_THEME, page.data, page.language, selected=None)
+    for shown in page.data.dataset.themes:
+        if not shown.page:
+            theme.draw(shown, page.data, page.language, selected=None)
 
 
-# One view per theme, in the themes' order, between the overview and the timeline.
-VIEWS: dict[str, View] = {view.id: view for view in (
-    View("overview", partial(ui, "overview"), overview.render),
-    *(View(shown.value, THEMES[shown].__getitem__, partial(theme.render, shown))
-      for shown in Theme if shown != TIMELINE_THEME),
-    View("timeline", partial(ui, "timeline"), _timeline),
-    View("explorer", partial(ui, "explorer"), explorer.render),
-    View("draft", partial(ui, "draft"), draft.render, published=False),
-)}
+def _label(shown: Theme, language: str) -> str:
+    """A theme's name in the sidebar: the data's text, never markup."""
+    return markdown_escape(shown.label[language])
+
+
+def registry_of(path: str | Path) -> dict[str, View]:
+    """The views a data file gives (its themes'): for the tests and the benchmarks."""
+    return registry(load_path(path).dataset.themes)
+
+
+def registry(themes: Sequence[Theme] = ()) -> dict[str, View]:
+    """Every view, in the sidebar's order: one per theme of the data file (in the file's
+    order) between the overview and the timeline. Without data, the views that need none."""
+    return {view.id: view for view in (
+        View("overview", partial(ui, "overview"), overview.render),
+        *(View(shown.id, partial(_label, shown), partial(theme.render, shown.id))
+          for shown in themes if shown.page),
+        View("timeline", partial(ui, "timeline"), _timeline),
+        View("explorer", partial(ui, "explorer"), explorer.render),
+        View("draft", partial(ui, "draft"), draft.render, published=False),
+    )}

@@ -27,7 +27,7 @@ from indicators.explore import (
     table_view,
 )
 from indicators.labels import ui
-from indicators.models import Dataset, Source, Theme
+from indicators.models import Dataset, Source
 from indicators.release import Release
 from indicators.table import figure_frame, in_language
 from loaders.history import Histories, Unavailable, histories
@@ -70,7 +70,9 @@ def headlines(version: str, _dataset: Dataset
               ) -> list[tuple[Occurrence | None, list[tuple[Card, int]]]]:
     """The overview's rows of cards (explore.Row), each card with the first
     MAX_OTHER_VALUES of its other values, and how many other values there are."""
-    chosen = headline_indicators(indicators_used(_dataset.figures))
+    used = set(indicators_used(_dataset.figures))
+    chosen = headline_indicators([indicator for indicator in _dataset.indicators
+                                  if indicator.id in used])
     rows = headline_rows(cited_figures(_dataset, chosen), _dataset.dimensions)
     return [(row.occurrence,
              [(replace(card, others=card.others[:MAX_OTHER_VALUES]), len(card.others))
@@ -131,7 +133,7 @@ class ThemeParts:
 
 
 @st.cache_resource(max_entries=64)
-def theme_parts(version: str, theme: Theme, language: str, _dataset: Dataset,
+def theme_parts(version: str, theme: str, language: str, _dataset: Dataset,
                 _credit: str = "") -> ThemeParts:
     codes = [indicator.id for indicator in _dataset.indicators if indicator.theme == theme]
     members = cited_figures(_dataset, codes)  # made for this build only, then let go
@@ -153,7 +155,7 @@ def theme_parts(version: str, theme: Theme, language: str, _dataset: Dataset,
 
 
 @st.cache_resource(max_entries=256)
-def picker_titles(version: str, theme: Theme, language: str, indicator: str,
+def picker_titles(version: str, theme: str, language: str, indicator: str,
                   _dataset: Dataset, _ids: Sequence[str]) -> dict[str, str]:
     """The figure picker's labels for one indicator, written when it is first picked."""
     wanted = set(_ids)

@@ -12,10 +12,11 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from indicators.charts import Names, theme_charts
 from indicators.citations import Cited, cited_figures
-from indicators.labels import THEMES, ui
-from indicators.models import Dataset, Theme
+from indicators.labels import ui
+from indicators.models import Dataset
 from indicators.problems import DatasetError
 from indicators.table import columns_for, figure_rows, to_csv
+from indicators.text import markdown_escape
 from indicators.validation import Validated
 from loaders import DRAFT_MAX_BYTES
 from loaders.sandbox import DRAFT_LIMITS, Cancelled, check_in_child
@@ -102,21 +103,21 @@ def preview(dataset: Dataset, language: str) -> None:
     and the table its first MAX_TABLE_ROWS rows, so the preview costs O(n log n) in the
     draft's size whatever it holds.
     """
-    by_theme: dict[Theme, list[Cited]] = {}
+    by_theme: dict[str, list[Cited]] = {}
     for item in cited_figures(dataset):
         by_theme.setdefault(item.indicator.theme, []).append(item)
-    themes = [theme for theme in Theme if by_theme.get(theme)]
+    themes = [theme for theme in dataset.themes if by_theme.get(theme.id)]
     names = Names(dataset.dimensions)
     if themes:
-        for tab, theme in zip(st.tabs([THEMES[t][language] for t in themes]), themes,
-                              strict=True):
+        labels = [markdown_escape(theme.label[language]) for theme in themes]
+        for tab, theme in zip(st.tabs(labels), themes, strict=True):
             with tab:
-                shown, total = _first_indicators(by_theme[theme], PREVIEW_PANELS)
+                shown, total = _first_indicators(by_theme[theme.id], PREVIEW_PANELS)
                 if total > PREVIEW_PANELS:
                     st.caption(ui("preview_capped", language).format(n=PREVIEW_PANELS,
                                                                      total=total))
                 drawn = theme_charts(shown, language, dataset.dimensions)
-                comparisons(drawn, language, key=f"draft-chart-{theme.value}")
+                comparisons(drawn, language, key=f"draft-chart-{theme.id}")
                 lone_cards(drawn.cards, language, names, limit=PREVIEW_PANELS)
     rows = figure_rows(dataset, language)
     if len(rows) > MAX_TABLE_ROWS:

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from indicators.citations import short_source
-from indicators.labels import SOURCE_TYPES, THEMES, ui
-from indicators.models import Dataset, Theme
+from indicators.labels import SOURCE_TYPES, ui
+from indicators.models import Dataset
 from indicators.package import build_package
 from indicators.publish import PUBLISHED
 from indicators.release import Release
@@ -58,15 +58,17 @@ def render(page: Page) -> None:
     everything = ui("all", language)
     # Codes, not labels, in the widgets and the address: a selection survives a language
     # switch and a shared link opens on the same rows.
-    codes = sorted({indicator.theme.value for indicator in dataset.indicators})
-    themes = url_multiselect(ui("theme", language), codes, "theme",
-                             lambda code: THEMES[Theme(code)][language], everything)
+    named = {theme.id: theme.label[language] for theme in dataset.themes}
+    used = {indicator.theme for indicator in dataset.indicators}
+    codes = [theme.id for theme in dataset.themes if theme.id in used]
+    themes = url_multiselect(ui("theme", language), codes, "theme", named.__getitem__,
+                             everything)
     sources = url_multiselect(ui("source", language), [source.id for source in dataset.sources],
                               "source", lambda sid: _source_title(dataset, sid), everything)
     types = url_multiselect(ui("source_type", language),
                             sorted(code for code in frame["source_type"].unique() if code),
                             "type", lambda code: _type_label(code, language), everything)
-    labels = [THEMES[Theme(code)][language] for code in themes]
+    labels = [named[code] for code in themes]
     shown, count, table = _selection(data.version, language, tuple(labels), tuple(sources),
                                      tuple(types), frame)
     st.caption(ui("rows_shown", language).format(shown=count, total=len(frame)))

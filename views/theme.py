@@ -8,7 +8,7 @@ import streamlit as st
 
 from indicators.charts import Names
 from indicators.citations import cited_by_id, source_line
-from indicators.labels import THEMES, ui
+from indicators.labels import ui
 from indicators.models import Source, Theme
 from indicators.release import cite_dataset
 from indicators.text import markdown_escape
@@ -32,19 +32,24 @@ FIRST_CHARTS = 4
 THEME_TABLE_HEIGHT = 480
 
 
-def render(theme: Theme, page: Page) -> None:
-    """A theme's view; a link's `?indicator=` opens its figure picker on that indicator."""
-    draw(theme, page.data, page.language, st.query_params.get("indicator"))
+def render(theme: str, page: Page) -> None:
+    """A theme's view: its title and description, then its figures; a link's `?indicator=`
+    opens its figure picker on that indicator."""
+    shown = next(record for record in page.data.dataset.themes if record.id == theme)
+    draw(shown, page.data, page.language, st.query_params.get("indicator"))
 
 
 def draw(theme: Theme, data: Published, language: str, selected: str | None) -> None:
-    """A theme's conflicts, its comparisons, its lone figures, table, sources and citations."""
-    st.header(THEMES[theme][language])
+    """A theme's title and description, its conflicts, comparisons, lone figures, table,
+    sources and citations."""
+    st.header(markdown_escape(theme.label[language]))
+    st.caption(markdown_escape(theme.description[language]))
     names = Names(data.dataset.dimensions)
-    parts = theme_parts(data.version, theme, language, data.dataset, cite_dataset(data.release))
+    parts = theme_parts(data.version, theme.id, language, data.dataset,
+                        cite_dataset(data.release))
     if parts.conflicts:
         st.warning(markdown_escape(parts.conflicts))
-    comparisons(parts.drawn, language, key=f"chart-{theme.value}", first=FIRST_CHARTS)
+    comparisons(parts.drawn, language, key=f"chart-{theme.id}", first=FIRST_CHARTS)
     lone_cards(parts.drawn.cards, language, names)
     st.caption(ui("table_caption", language))
     if parts.rows > THEME_TABLE_ROWS:
@@ -53,11 +58,11 @@ def draw(theme: Theme, data: Published, language: str, selected: str | None) -> 
     # of script of the explorer's grid, which held back the view's first chart.
     st.table(parts.table, hide_index=True, height=THEME_TABLE_HEIGHT)
     sources_list(parts.sources, language)
-    cite_one(parts, language, selected, key=f"cite-{theme.value}", data=data, theme=theme)
+    cite_one(parts, language, selected, key=f"cite-{theme.id}", data=data, theme=theme.id)
 
 
 def cite_one(parts: ThemeParts, language: str, selected: str | None, key: str,
-             data: Published, theme: Theme) -> None:
+             data: Published, theme: str) -> None:
     """Pick an indicator, then any of its figures, and see its definition, source, quote and
     citation. Two short lists, not one of every figure: at 100 000 figures a theme's single
     picker sent every session some 17 000 options on each rerun; an indicator's list stops

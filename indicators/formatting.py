@@ -82,6 +82,15 @@ def _amount(symbol: str, amount: float, unit: Unit, language: str) -> str:
 _SCALED_FROM = 10**6
 
 
+def compact(amount: float, language: str) -> str:
+    """A large amount with its scale word ("86,89 milliards", "86,89 مليار", "86.89 billion");
+    under a million, the number itself."""
+    if abs(amount) < _SCALED_FROM:
+        return number(amount, language)
+    return format_compact_decimal(amount, format_type="long", locale=LOCALES[language],
+                                  fraction_digits=2)
+
+
 def _money(symbol: str, amount: float, language: str) -> str:
     """Dirhams with the scale a reader expects: "86,89 milliards de dirhams", "86,89 مليار
     درهم", "MAD 86.89 billion"; the digits isolated, the words in the sentence's order."""
@@ -91,9 +100,7 @@ def _money(symbol: str, amount: float, language: str) -> str:
     if abs(amount) < _SCALED_FROM:
         shown = isolate(inside + number(amount, language), language)
         return ui("money", language).format(symbol="" if inside else symbol, amount=shown)
-    compact = format_compact_decimal(amount, format_type="long", locale=LOCALES[language],
-                                     fraction_digits=2)
-    digits, _, scale = compact.partition(" ")
+    digits, _, scale = compact(amount, language).partition(" ")
     shown = f"{isolate(inside + digits, language)} {scale}".strip()
     return ui("money_scaled", language).format(symbol="" if inside else symbol, amount=shown)
 

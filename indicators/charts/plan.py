@@ -19,7 +19,7 @@ TIME_DIMENSIONS = frozenset({"campaign"})
 # Rows of one chart (sources, members of a breakdown); beyond this a chart is a worse table.
 MAX_ROWS = 40
 # Calendar years are drawn on the timeline and shown as cards, never on a value axis.
-VALUE_UNITS = (Unit.count, Unit.percent, Unit.months, Unit.years)
+VALUE_UNITS = (Unit.count, Unit.percent, Unit.months, Unit.years, Unit.mad)
 # When a figure holds: its campaign (or other breakdown), its period, its as-of date.
 Moment = tuple[tuple[tuple[str, str], ...], str | None, str | None]
 

@@ -5,12 +5,14 @@ import os
 import re
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import MINIMAL, PASSWD, ROOT
+from loaders import load_path
+from tests.conftest import FROZEN, MINIMAL, PASSWD, ROOT
 from views import VIEWS
 
 TITLES = {"fr": "Indicateurs de la migration au Maroc", "ar": "مؤشرات الهجرة في المغرب",
@@ -56,6 +58,13 @@ def _texts(app: AppTest) -> str:
     return _unescape("\n".join(str(part) for part in parts))
 
 
+@cache
+def _themes_with_figures() -> set[str]:
+    dataset = load_path(FROZEN).dataset
+    themes = {indicator.id: indicator.theme.value for indicator in dataset.indicators}
+    return {themes[figure.indicator] for figure in dataset.figures}
+
+
 @pytest.mark.parametrize("language", ["fr", "ar", "en"])
 @pytest.mark.parametrize("view", VIEWS)
 def test_every_view_in_every_language(view: str, language: str) -> None:
@@ -78,8 +87,9 @@ def test_every_view_in_every_language(view: str, language: str) -> None:
     elif view == "draft":
         assert app.text_area(key="draft-text").value == ""
     else:
-        # Comparisons are charts, lone figures are cards; every figure is in the table.
-        assert charts or app.metric
+        # Comparisons are charts, lone figures are cards; every figure is in the table. A
+        # theme the frozen data has no figure of (one added since) draws its table alone.
+        assert charts or app.metric or view not in _themes_with_figures()
         assert len(app.table) == 1
         if view in ("regularisation", "voluntary_return"):
             assert len(charts) >= 2  # campaigns over time, what each source says

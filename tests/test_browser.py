@@ -17,7 +17,7 @@ import pytest
 
 from indicators.table import figure_rows, to_csv
 from loaders import load_path
-from tests.conftest import DATA, ROOT
+from tests.conftest import FROZEN, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -57,14 +57,20 @@ def _wait_healthy(url: str, server: subprocess.Popen[bytes], seconds: float = 60
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server of the page on the frozen copy of the data, its cache and published files in
+    a folder of its own (never the work tree's, nor another server's)."""
     _require_chromium()
     port = _free_port()
+    folder = tmp_path_factory.mktemp("server")
+    environment = {**os.environ, "INDICATORS_DATA": str(FROZEN),
+                   "INDICATORS_CACHE_DIR": str(folder / "cache"),
+                   "INDICATORS_STATIC_DIR": str(folder / "static")}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process)
@@ -154,7 +160,7 @@ def test_csv_download_yields_the_export(page, server: str) -> None:  # type: ign
     with page.expect_download(timeout=PAINT_TIMEOUT_MS) as download:
         button.click()
     data = Path(download.value.path()).read_bytes()
-    assert data == to_csv(figure_rows(load_path(DATA).dataset, "fr"))
+    assert data == to_csv(figure_rows(load_path(FROZEN).dataset, "fr"))
     assert data.startswith(b"\xef\xbb\xbfindicator_id,")
 
 

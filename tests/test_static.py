@@ -148,6 +148,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     data.write_text(MINIMAL, encoding="utf-8")
     port = _free_port()
     environment = {**os.environ, "INDICATORS_DATA": str(data), "INDICATORS_CACHE_DIR": ""}
+    # The files in the work tree's static/, the only folder Streamlit serves at /app/static/.
+    environment.pop("INDICATORS_STATIC_DIR", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.headless", "true", "--server.port", str(port),

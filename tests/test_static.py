@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from indicators.publish import CSV, JSON, PUBLISHED, published_files
 from indicators.release import release_of
@@ -178,7 +179,8 @@ def _rerun(url: str) -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(url)
-        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAINT_TIMEOUT_MS)
+        expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible(
+            timeout=PAINT_TIMEOUT_MS)
         browser.close()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -64,6 +64,20 @@ PASSWD = ("root:x:0:0:root:/root:/bin/bash\n"
           "bin:x:2:2:bin:/bin:/usr/sbin/nologin\n")
 
 Loader = Callable[..., Validated]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def page_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The page as the tests run it (AppTest, a test's own server): it reads FROZEN, so an
+    editorial change of the real file moves none of them, and keeps its cache and published
+    files in a folder of this run, never the work tree's nor another run's. A test about
+    another file sets INDICATORS_DATA itself; this is what it comes back to."""
+    folder = tmp_path_factory.mktemp("page")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INDICATORS_DATA", str(FROZEN))
+        patch.setenv("INDICATORS_CACHE_DIR", str(folder / "cache"))
+        patch.setenv("INDICATORS_STATIC_DIR", str(folder / "static"))
+        yield folder
 
 
 @pytest.fixture

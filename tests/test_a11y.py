@@ -5,8 +5,14 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.test_browser import PAINT_TIMEOUT_MS, browser, page, server  # noqa: F401 - fixtures
+from tests.test_browser import (  # noqa: F401 - fixtures
+    browser,
+    page,
+    server,
+    settled,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -17,10 +23,9 @@ BLOCKING = ("serious", "critical")
 
 def _open(page, server: str, view: str, language: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{server}/?view={view}&lang={language}")
-    page.locator("h2").first.wait_for(timeout=PAINT_TIMEOUT_MS)
-    page.wait_for_function(f"() => document.documentElement.lang === '{language}'",
-                           timeout=PAINT_TIMEOUT_MS)
-    page.wait_for_timeout(1500)  # the last elements and styles of the run
+    expect(page.locator("h2").first).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", language)  # set by the page's script
+    settled(page)
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
@@ -84,11 +89,10 @@ ALT_STARTS = {"fr": ("Graphique\u202f: ", "Frise chronologique de "),
 def test_every_chart_has_a_text_alternative(page, server: str, view: str,  # type: ignore[no-untyped-def]
                                             language: str) -> None:
     _open(page, server, view, language)
-    page.locator('[data-testid="stPlotlyChart"] svg.main-svg').first.wait_for(
-        timeout=PAINT_TIMEOUT_MS)
+    expect(page.locator('[data-testid="stPlotlyChart"] svg.main-svg').first).to_be_visible()
     if view != "timeline":  # the theme's other comparisons, drawn on request
         page.locator(f".st-key-chart-{view}-rest label").click()
-        page.locator('[data-testid="stPlotlyChart"]').nth(4).wait_for(timeout=PAINT_TIMEOUT_MS)
+        expect(page.locator('[data-testid="stPlotlyChart"]').nth(4)).to_be_visible()
     charts = page.evaluate("""() => [...document.querySelectorAll(
         '[data-testid="stPlotlyChart"]')].map(chart => [chart.getAttribute('role'),
                                                         chart.getAttribute('aria-label')])""")
@@ -108,7 +112,7 @@ def test_the_chart_toolbar_speaks_the_page_language(page, server: str,  # type: 
                                                     language: str) -> None:
     _open(page, server, "regularisation", language)
     chart = page.locator('[data-testid="stPlotlyChart"]').first
-    chart.wait_for(timeout=PAINT_TIMEOUT_MS)
+    expect(chart).to_be_visible()
     chart.hover()
     buttons = chart.evaluate("""chart => [...chart.querySelectorAll('.modebar-btn')]
         .map(button => button.getAttribute('aria-label'))""")
@@ -123,7 +127,7 @@ def test_the_uploader_shows_the_page_language(page, server: str, language: str, 
                                               button: str) -> None:
     _open(page, server, "draft", language)
     zone = page.locator('[data-testid="stFileUploaderDropzone"]')
-    zone.wait_for(timeout=PAINT_TIMEOUT_MS)
+    expect(zone).to_be_visible()
     drawn = zone.evaluate("""zone => {
         const words = zone.querySelector('button [data-testid="stMarkdownContainer"] p');
         return [getComputedStyle(words, '::after').content, getComputedStyle(words).fontSize];

@@ -11,11 +11,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from loaders import load_path
-from tests.conftest import BODY, DATA, FROZEN, MINIMAL, PASSWD, ROOT, minimal_with
+from tests.conftest import BODY, FROZEN, MINIMAL, PASSWD, ROOT, minimal_with
 from views import registry_of
 
-# Every view of the file the page reads by default, in the sidebar's order.
-VIEWS = list(registry_of(DATA))
+# Every view of the file the page reads under test (tests/conftest.py), in the sidebar's order.
+VIEWS = list(registry_of(FROZEN))
 TITLES = {"fr": "Indicateurs de la migration au Maroc", "ar": "مؤشرات الهجرة في المغرب",
           "en": "Morocco migration indicators"}
 
@@ -68,9 +68,9 @@ def test_every_view_in_every_language(view: str, language: str) -> None:
     charts = app.get("plotly_chart")
     if view == "overview":
         # Filed, approved and rate for the first campaign; filed and rate for the second
-        # (no source gives its approvals); then the eleven other key figures the file places.
-        headlines = [i for i in load_path(DATA).dataset.indicators if i.headline is not None]
-        assert len(app.metric) == 5 + len(headlines) - 3 == 16
+        # (no source gives its approvals); then the six other key figures the file places.
+        headlines = [i for i in load_path(FROZEN).dataset.indicators if i.headline is not None]
+        assert len(app.metric) == 5 + len(headlines) - 3 == 11
         assert not charts
     elif view == "explorer":
         assert len(app.get("download_button")) == 5
@@ -134,7 +134,7 @@ def test_cards_open_their_citation() -> None:
     code = [element.value for element in app.code]
     assert any("«\u00a0Cette rencontre a connu la participation de représentants de 155 "
                "associations" in text for text in code)
-    assert len(app.get("popover")) == len(app.metric) == 16
+    assert len(app.get("popover")) == len(app.metric) == 11
 
 
 def test_switching_language_changes_labels() -> None:

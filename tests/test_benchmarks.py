@@ -9,7 +9,7 @@ from benchmarks.common import TreePeak, alternating, ratio
 from benchmarks.generate import generate, write
 from benchmarks.rerun import data_views, interactions
 from loaders import load_path
-from tests.conftest import DATA, ROOT
+from tests.conftest import FROZEN, ROOT
 
 
 def test_generated_datasets_are_valid(tmp_path: Path) -> None:
@@ -49,10 +49,10 @@ def test_every_view_of_the_page_is_measured() -> None:
     """A view added to the registry gets its widgets measured, or fails here, not in review."""
     from views import registry_of
 
-    views = registry_of(DATA)
+    views = registry_of(FROZEN)
     assert [*data_views(), "draft"] == list(views)
     themes = [view for view in views if view in {theme.id for theme in
-                                                  load_path(DATA).dataset.themes}]
+                                                  load_path(FROZEN).dataset.themes}]
     assert themes and "policy" not in themes  # the policy figures are the timeline's
     # Language, then the view's own widgets: a theme's picker and its other comparisons.
     assert {view: len(interactions(view)) for view in data_views()} == {

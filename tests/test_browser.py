@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from indicators.table import figure_rows, to_csv
 from loaders import load_path
-from tests.conftest import DATA, ROOT
+from tests.conftest import FROZEN, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +26,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAINT_TIMEOUT_MS = 60_000
+# What every `expect` waits for at most: a first paint on a busy 2-core machine, not a pause.
+expect.set_options(timeout=PAINT_TIMEOUT_MS)
 
 
 def _require_chromium() -> None:
@@ -57,14 +60,20 @@ def _wait_healthy(url: str, server: subprocess.Popen[bytes], seconds: float = 60
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server of the page on the frozen copy of the data, its cache and published files in
+    a folder of its own (never the work tree's, nor another server's)."""
     _require_chromium()
     port = _free_port()
+    folder = tmp_path_factory.mktemp("server")
+    environment = {**os.environ, "INDICATORS_DATA": str(FROZEN),
+                   "INDICATORS_CACHE_DIR": str(folder / "cache"),
+                   "INDICATORS_STATIC_DIR": str(folder / "static")}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process)
@@ -91,10 +100,23 @@ def page(browser):  # type: ignore[no-untyped-def]
     context.close()
 
 
+_DRAWN = """() => document.fonts.status === 'loaded' && [...document.querySelectorAll(
+    '[data-testid="stPlotlyChart"]')].every(chart => chart.querySelector('svg.main-svg'))"""
+
+
+def settled(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the page is what a reader ends up seeing: the script's run over (Streamlit
+    marks its app element), every element whose code the browser fetches on first use (cards,
+    charts) in place of its skeleton, every chart drawn and every font loaded."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
+    page.wait_for_function(_DRAWN, timeout=PAINT_TIMEOUT_MS)
+
+
 def _screenshot(page, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
     folder.mkdir(parents=True, exist_ok=True)
-    page.wait_for_timeout(800)  # let the fonts settle
+    settled(page)
     page.screenshot(path=str(folder / name))
 
 
@@ -103,11 +125,8 @@ def test_headline_figures_are_painted(page, server: str, language: str,  # type:
                                       tmp_path: Path) -> None:
     page.goto(f"{server}/?lang={language}&view=overview")
     values = page.locator('[data-testid="stMetricValue"]')
-    values.first.wait_for(timeout=PAINT_TIMEOUT_MS)
     # Cards arrive one after another; wait for all eleven before reading them.
-    page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= 11",
-        timeout=PAINT_TIMEOUT_MS)
+    expect(values).to_have_count(11)
     painted = [text.strip("\u2066\u2069") for text in values.all_inner_texts()]
     # The first campaign's final figures together, then the second campaign's, grouped the
     # page's way; a bound stays a bound.
@@ -118,43 +137,35 @@ def test_headline_figures_are_painted(page, server: str, language: str,  # type:
     assert any("> 100" in text for text in painted), painted
     # The provisional 40 % says so on its face, in the page's language.
     status = {"fr": "Provisoire", "en": "Provisional", "ar": "مؤقت"}[language]
-    from playwright.sync_api import expect
-
     expect(page.get_by_text(status, exact=True).first).to_be_visible()
     _screenshot(page, f"overview-{language}.png", tmp_path)
 
 
 def test_arabic_page_is_right_to_left(page, server: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{server}/?lang=ar&view=regularisation")
-    page.locator('[class*="st-key-quote-ltr"]').first.wait_for(timeout=PAINT_TIMEOUT_MS)
-    # The style arrives as its own element of the page; wait until it has been applied.
-    page.wait_for_function(
-        "() => getComputedStyle(document.querySelector('.stMain')).direction === 'rtl'",
-        timeout=PAINT_TIMEOUT_MS)
-    # A French quote inside the Arabic page keeps its own direction.
-    page.wait_for_function(
-        "() => getComputedStyle(document.querySelector('[class*=\"st-key-quote-ltr\"]'))"
-        ".direction === 'ltr'", timeout=PAINT_TIMEOUT_MS)
     quote = page.locator('[class*="st-key-quote-ltr"]').first
+    # The style arrives as its own element of the page; expect waits until it is applied.
+    expect(page.locator(".stMain")).to_have_css("direction", "rtl")
+    # A French quote inside the Arabic page keeps its own direction.
+    expect(quote).to_have_css("direction", "ltr")
     # The grouped number reads in order ("12 000"), not reordered by the Arabic paragraph.
     assert re.search(r"\d{1,3}[ \u00a0\u202f]\d{3}", quote.inner_text())
 
 
 def test_french_page_is_left_to_right(page, server: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{server}/?lang=fr")
-    page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAINT_TIMEOUT_MS)
-    assert page.locator(".stMain").first.evaluate(
-        "e => getComputedStyle(e).direction") == "ltr"
+    expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible()
+    expect(page.locator(".stMain")).to_have_css("direction", "ltr")
 
 
 def test_csv_download_yields_the_export(page, server: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{server}/?lang=fr&view=explorer")
     button = page.get_by_role("button", name="CSV (tout)")
-    button.wait_for(timeout=PAINT_TIMEOUT_MS)
+    expect(button).to_be_visible()
     with page.expect_download(timeout=PAINT_TIMEOUT_MS) as download:
         button.click()
     data = Path(download.value.path()).read_bytes()
-    assert data == to_csv(figure_rows(load_path(DATA).dataset, "fr"))
+    assert data == to_csv(figure_rows(load_path(FROZEN).dataset, "fr"))
     assert data.startswith(b"\xef\xbb\xbfindicator_id,")
 
 
@@ -165,7 +176,7 @@ def test_regularisation_charts_are_painted(browser, server: str, language: str, 
     page = context.new_page()
     try:
         page.goto(f"{server}/?lang={language}&view=regularisation")
-        page.locator(".js-plotly-plot .main-svg").nth(1).wait_for(timeout=PAINT_TIMEOUT_MS)
+        expect(page.locator(".js-plotly-plot .main-svg").nth(1)).to_be_visible()
         assert page.locator(".js-plotly-plot").count() >= 2  # over time, what each source says
         _screenshot(page, f"regularisation-{language}.png", tmp_path)
     finally:
@@ -179,7 +190,7 @@ def test_a_downloaded_chart_image_keeps_its_title_sources_and_version(  # type: 
     try:
         page.goto(f"{server}/?lang=fr&view=regularisation")
         chart = page.locator(".js-plotly-plot").first
-        chart.wait_for(timeout=PAINT_TIMEOUT_MS)
+        expect(chart).to_be_visible()
         assert "version" in chart.inner_text()  # the credit line is part of the figure
         chart.hover()
         with page.expect_download(timeout=PAINT_TIMEOUT_MS) as download:
@@ -201,9 +212,9 @@ def test_phone_overview_in_arabic(browser, server: str, tmp_path: Path) -> None:
     page = context.new_page()
     try:
         page.goto(f"{server}/?lang=ar&view=overview")
-        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAINT_TIMEOUT_MS)
+        expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible()
         sidebar = page.locator('section[data-testid="stSidebar"]')
-        assert not sidebar.is_visible()  # collapsed, and not a strip over the page
+        expect(sidebar).to_be_hidden()  # collapsed, and not a strip over the page
         _screenshot(page, "overview-ar-phone.png", tmp_path)
     finally:
         context.close()

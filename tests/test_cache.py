@@ -164,12 +164,19 @@ def test_broken_file_is_an_error_not_a_cache_entry(tmp_path: Path) -> None:
 
 def test_old_entries_are_pruned(tmp_path: Path) -> None:
     data, folder = tmp_path / "data.yaml", tmp_path / "cache"
-    for version in range(KEEP + 3):
-        text = MINIMAL.replace("value: 23096", f"value: {23090 + version}").replace(
-            "23 096", f"23 09{version}")
-        data.write_text(text, encoding="utf-8")
-        load_cached(data, folder)
-    assert len(list(folder.glob("*.arrow"))) == KEEP
+    folder.mkdir(mode=0o700)
+    # Entries earlier versions left, the last written last. Pruning reads only their times,
+    # so they are written here rather than each validated in a child of its own.
+    earlier = [folder / f"{cache_key(f'version {number}'.encode())}.arrow"
+               for number in range(KEEP + 2)]
+    for number, entry in enumerate(earlier, start=1):
+        entry.write_bytes(b"an earlier version's entry")
+        os.utime(entry, ns=(number * 10**9, number * 10**9))
+    _save(data, MINIMAL)
+    load_cached(data, folder)
+    newest = folder / f"{cache_key(MINIMAL.encode())}.arrow"
+    # The version just validated, and the most recent ones before it: KEEP in all.
+    assert sorted(folder.glob("*.arrow")) == sorted([newest, *earlier[-(KEEP - 1):]])
 
 
 def test_an_entry_name_taken_by_a_folder_is_served_uncached_leaving_nothing(

@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import DATA, ROOT
+from tests.conftest import FROZEN, ROOT
 from views import registry_of
 
 # The views that draw the published data; the draft view draws only what is pasted.
-VIEWS = [view.id for view in registry_of(DATA).values() if view.published]
+VIEWS = [view.id for view in registry_of(FROZEN).values() if view.published]
 SEPARATORS = {"fr": ",\u202f", "ar": ",.", "en": ".,"}
 
 

@@ -1,10 +1,11 @@
 """Every chart of every view, in fr, ar and en, is the chart it was when the snapshot was taken.
 
-A moved module or a renamed helper must not change what a reader sees. The data is a frozen
-copy of the curated file (tests/fixtures/frozen.yaml), so an editorial change of the real
-file does not move the snapshot. After an intended change of a chart, write the new snapshot
-with `UPDATE_CHART_SNAPSHOT=1 python -m pytest tests/test_chart_snapshot.py` and say in the
-commit what changed and why.
+A moved module or a renamed helper must not change what a reader sees. The page reads the
+frozen copy of the curated file (tests/fixtures/frozen.yaml, conftest's page_environment),
+so an editorial change of the real file does not move the snapshot. After an intended change
+of a chart, write the new snapshot with
+`UPDATE_CHART_SNAPSHOT=1 python -m pytest tests/test_chart_snapshot.py` and say in the commit
+what changed and why.
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -28,22 +27,6 @@ LANGUAGES = ("fr", "ar", "en")
 def _views() -> list[str]:
     return ["regularisation", "voluntary_return", "civil_society", "international_cooperation",
             "local_integration", "timeline"]
-
-
-@pytest.fixture(scope="module")
-def frozen_data() -> Iterator[None]:
-    """The page reads the frozen copy; the watcher cache is cleared around the module."""
-    import streamlit as st
-
-    before = os.environ.get("INDICATORS_DATA")
-    os.environ["INDICATORS_DATA"] = str(FIXTURES / "frozen.yaml")
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-    if before is None:
-        del os.environ["INDICATORS_DATA"]
-    else:
-        os.environ["INDICATORS_DATA"] = before
 
 
 def _fingerprints(view: str, language: str) -> list[str]:
@@ -61,7 +44,7 @@ def _fingerprints(view: str, language: str) -> list[str]:
             .hexdigest()[:16] for spec in specs]
 
 
-def test_every_chart_is_the_chart_of_the_snapshot(frozen_data: None) -> None:
+def test_every_chart_is_the_chart_of_the_snapshot() -> None:
     found = {f"{view}/{language}": _fingerprints(view, language)
              for view in _views() for language in LANGUAGES}
     if os.environ.get("UPDATE_CHART_SNAPSHOT") == "1":

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from indicators.publish import CSV, JSON, PUBLISHED, published_files
 from indicators.release import release_of
@@ -148,6 +149,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     data.write_text(MINIMAL, encoding="utf-8")
     port = _free_port()
     environment = {**os.environ, "INDICATORS_DATA": str(data), "INDICATORS_CACHE_DIR": ""}
+    # The files in the work tree's static/, the only folder Streamlit serves at /app/static/.
+    environment.pop("INDICATORS_STATIC_DIR", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.headless", "true", "--server.port", str(port),
@@ -176,7 +179,8 @@ def _rerun(url: str) -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(url)
-        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAINT_TIMEOUT_MS)
+        expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible(
+            timeout=PAINT_TIMEOUT_MS)
         browser.close()
 
 

@@ -47,9 +47,9 @@ def _value_axis(unit: Unit, low: float, high: float, *, reverse: bool,
                     ticktext=[f"{tick}\u00a0%" for tick in ticks])
     if unit == Unit.mad:
         # Ticks in the press's words ("80 milliards"), the currency once, as the axis title.
-        ticks = [low + step * index for index in range(round((high - low) / step) + 1)]
-        axis.update(tickmode="array", tickvals=ticks,
-                    ticktext=[formatting.compact(tick, language) for tick in ticks])
+        levels = [low + step * index for index in range(round((high - low) / step) + 1)]
+        axis.update(tickmode="array", tickvals=levels,
+                    ticktext=[formatting.compact(level, language) for level in levels])
     if unit in (Unit.months, Unit.years, Unit.mad):
         axis["title"] = {"text": UNITS[unit][language]}
     return axis

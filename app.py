@@ -72,11 +72,14 @@ def _document_language(language: str) -> None:
     fixed language codes and the catalog's title reach it, the title as a JSON string whose
     "<" is escaped, so no translation can close the script. (An iframe did this before: it
     cost the page a component to load and a frame to start before the first figure.)
+    The script declares no name: it runs again in the same page at every language switch,
+    and a second top-level `const` of one name is a SyntaxError that left the document in
+    the first language.
     """
     direction = "rtl" if language == "ar" else "ltr"
     title = json.dumps(ui("title", language)).replace("<", "\\u003c")
-    st.html(f"<script>const d = document.documentElement; d.lang = '{language}'; "
-            f"d.dir = '{direction}'; document.title = {title};</script>",
+    st.html(f"<script>document.documentElement.lang = '{language}'; "
+            f"document.documentElement.dir = '{direction}'; document.title = {title};</script>",
             unsafe_allow_javascript=True)
 
 

@@ -263,7 +263,7 @@ def test_raw_html_is_static_style_and_the_language_script(data_file: Path,
         scripts = [element for element in elements if element.unsafe_allow_javascript]
         assert len(scripts) == 1
         assert scripts[0].body.startswith(
-            f"<script>const d = document.documentElement; d.lang = '{language}'; ")
+            f"<script>document.documentElement.lang = '{language}'; ")
         styles = [element.body for element in elements if not element.unsafe_allow_javascript]
         assert styles and all(body.strip().startswith("<style>") for body in styles)
 

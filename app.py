@@ -22,7 +22,7 @@ from loaders.live import LiveDataset, Snapshot
 from loaders.static import write_files
 from views import registry, styles
 from views.built import Published
-from views.components import Page
+from views.components import Page, language_key
 
 ROOT = Path(__file__).resolve().parent
 # INDICATORS_DATA points the page at another file (a staging copy, a test's file).
@@ -72,11 +72,14 @@ def _document_language(language: str) -> None:
     fixed language codes and the catalog's title reach it, the title as a JSON string whose
     "<" is escaped, so no translation can close the script. (An iframe did this before: it
     cost the page a component to load and a frame to start before the first figure.)
+    The script declares no name: it runs again in the same page at every language switch,
+    and a second top-level `const` of one name is a SyntaxError that left the document in
+    the first language.
     """
     direction = "rtl" if language == "ar" else "ltr"
     title = json.dumps(ui("title", language)).replace("<", "\\u003c")
-    st.html(f"<script>const d = document.documentElement; d.lang = '{language}'; "
-            f"d.dir = '{direction}'; document.title = {title};</script>",
+    st.html(f"<script>document.documentElement.lang = '{language}'; "
+            f"document.documentElement.dir = '{direction}'; document.title = {title};</script>",
             unsafe_allow_javascript=True)
 
 
@@ -122,12 +125,15 @@ if "lang" not in st.session_state:
 st.set_page_config(page_title=ui("title", st.session_state.lang), layout="wide")
 snapshot = _live(str(DATA_FILE), CACHE_DIR).current()
 VIEWS = registry(snapshot.validated.dataset.themes if snapshot.validated else ())
-if st.session_state.get("view") not in VIEWS:
-    st.session_state.view = _from_url("view", list(VIEWS), "overview")
 with st.sidebar:
     language = st.radio(ui("language", st.session_state.lang), LANGUAGES, key="lang",
                         format_func=LANGUAGE_NAMES.__getitem__, horizontal=True)
-    view = VIEWS[st.radio(ui("view", language), list(VIEWS), key="view",
+    # The views' labels change with the language: one radio per language, started from the
+    # address, which holds the view shown before the switch.
+    view_key = language_key("view", language)
+    if st.session_state.get(view_key) not in VIEWS:
+        st.session_state[view_key] = _from_url("view", list(VIEWS), "overview")
+    view = VIEWS[st.radio(ui("view", language), list(VIEWS), key=view_key,
                           format_func=lambda name: VIEWS[name].label(language))]
 st.query_params.update({"lang": language, "view": view.id})
 

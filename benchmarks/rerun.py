@@ -58,7 +58,7 @@ def _pick_another(key: str) -> Interaction:
 
 
 def _filter_theme(app: Any) -> Any:
-    control = app.multiselect(key="filter-theme")
+    control = app.multiselect(key="filter-theme-fr")  # keyed by language, as the pickers
     return control.set_value([] if control.value else control.options[:1]).run()
 
 

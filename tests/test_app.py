@@ -149,7 +149,7 @@ def test_switching_language_changes_labels() -> None:
 def test_query_string_selects_view_and_language() -> None:
     app = _app(lang="en", view="voluntary_return")
     assert app.header[0].value == "Voluntary return"
-    assert app.sidebar.radio(key="view").value == "voluntary_return"
+    assert app.sidebar.radio(key="view-en").value == "voluntary_return"
 
 
 def test_unknown_query_values_fall_back() -> None:
@@ -233,7 +233,7 @@ def test_a_restatement_is_shown_once_with_both_quotes() -> None:
 def test_explorer_filters_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INDICATORS_DATA", str(FROZEN))
     app = _app(view="explorer")
-    app.multiselect(key="filter-theme").select("Régularisation").run()
+    app.multiselect(key="filter-theme-fr").select("Régularisation").run()
     assert len(app.dataframe[0].value) == 88
     assert "88 chiffres affichés sur 138" in _texts(app)
 
@@ -263,7 +263,7 @@ def test_raw_html_is_static_style_and_the_language_script(data_file: Path,
         scripts = [element for element in elements if element.unsafe_allow_javascript]
         assert len(scripts) == 1
         assert scripts[0].body.startswith(
-            f"<script>const d = document.documentElement; d.lang = '{language}'; ")
+            f"<script>document.documentElement.lang = '{language}'; ")
         styles = [element.body for element in elements if not element.unsafe_allow_javascript]
         assert styles and all(body.strip().startswith("<style>") for body in styles)
 
@@ -383,7 +383,7 @@ def test_every_table_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_explorer_filters_speak_the_page_language() -> None:
     app = _app(view="explorer", lang="ar")
-    assert app.multiselect(key="filter-theme").placeholder == "الكل"
+    assert app.multiselect(key="filter-theme-ar").placeholder == "الكل"
 
 
 MARKUP = ('<a href="http://evil.example">a</a> <span style="color:red">b</span> '
@@ -551,17 +551,18 @@ def test_the_explorers_selection_is_in_the_address_and_survives_a_language_switc
     app.query_params["theme"] = ["regularisation", "not-a-theme"]  # a link, one code unknown
     app.run()
     assert not app.exception
-    assert app.multiselect(key="filter-theme").value == ["regularisation"]
+    assert app.multiselect(key="filter-theme-fr").value == ["regularisation"]
     counts = [caption.value for caption in app.caption if "chiffres affichés" in caption.value]
     assert counts and not counts[0].startswith("138 "), counts  # the link's rows, not all
-    app.multiselect(key="filter-type").select("press").run()
+    app.multiselect(key="filter-type-fr").select("press").run()
     assert _all(app, "type") == ["press"] and _all(app, "theme") == ["regularisation"]
     app.radio(key="lang").set_value("ar").run()
     assert not app.exception
-    assert app.multiselect(key="filter-theme").value == ["regularisation"]
-    assert app.multiselect(key="filter-type").value == ["press"]
-    assert app.multiselect(key="filter-theme").format_func("regularisation") == "التسوية"
-    app.multiselect(key="filter-type").unselect("press").run()
+    assert app.multiselect(key="filter-theme-ar").value == ["regularisation"]
+    assert app.multiselect(key="filter-type-ar").value == ["press"]
+    assert app.multiselect(key="filter-theme-ar").format_func("regularisation") == "التسوية"
+    assert app.sidebar.radio(key="view-ar").value == "explorer"
+    app.multiselect(key="filter-type-ar").unselect("press").run()
     assert _all(app, "type") == []  # an emptied filter leaves the address
 
 
@@ -646,7 +647,7 @@ def test_a_theme_added_to_the_file_is_a_view_with_no_code_change(data_file: Path
                          + theme, encoding="utf-8")
     app = _app(lang="en", view="crossings")
     assert not app.exception
-    assert app.sidebar.radio(key="view").options == [
+    assert app.sidebar.radio(key="view-en").options == [
         "Overview", "Regularisation", "Crossings", "Timeline and policy",
         "Explore and download",
         "Check a draft"]

@@ -13,7 +13,7 @@ from indicators import formatting
 from indicators.charts import Chart, Names, ThemeCharts
 from indicators.citations import Cited, cite_figure, evidence, short_source, source_line
 from indicators.labels import QUALIFIERS, STATUSES, ui
-from indicators.models import Note, Qualifier, Source, Status, note_in
+from indicators.models import LANGUAGES, Note, Qualifier, Source, Status, note_in
 from indicators.release import cite_dataset
 from indicators.text import markdown_escape
 from loaders.history import BUDGET_SECONDS, MAX_CHANGES, MAX_COMMITS
@@ -34,6 +34,21 @@ class Page:
             raise LookupError("this view is registered as drawing without the published data")
         return self.published
 
+
+
+def language_key(name: str, language: str) -> str:
+    """The key of a choice widget in one language: `name-fr`, `name-ar`, `name-en`.
+
+    Streamlit's radio and multiselect hold the labels of what is chosen, not the codes: a
+    widget kept across a language switch held the old language's labels (chips in French
+    on an Arabic page, a radio with nothing selected that fell to its first option at the
+    next switch). A widget per language is drawn instead, started from the address by its
+    caller; the other languages' are forgotten, so that coming back starts from there too.
+    """
+    for other in LANGUAGES:
+        if other != language:
+            st.session_state.pop(f"{name}-{other}", None)
+    return f"{name}-{language}"
 
 # The chart toolbar: a reader downloads the image or opens it full screen; zoom and pan
 # tools are eight tab stops a keyboard reader has to walk through for nothing.

@@ -15,7 +15,7 @@ from indicators.publish import PUBLISHED
 from indicators.release import Release
 from indicators.table import MILESTONE_COLUMNS, milestone_rows, records, to_csv
 from views.built import MAX_TABLE_ROWS, selected_rows
-from views.components import Page
+from views.components import Page, language_key
 
 # The explorer's columns sized to what they hold (indicator, value, period, theme, source,
 # source type, quote): sized to its first rows, a long source title pushed the columns after
@@ -24,11 +24,12 @@ READABLE_WIDTHS = (240, 130, 110, 150, 190, 170, 420)  # pixels
 READABLE_COLUMNS = [st.column_config.TextColumn(width=width) for width in READABLE_WIDTHS]
 
 
-def url_multiselect(label: str, options: list[str], name: str,
-                    shown: Callable[[str], str], placeholder: str) -> list[str]:
+def url_multiselect(label: str, options: list[str], name: str, shown: Callable[[str], str],
+                    placeholder: str, language: str) -> list[str]:
     """A multiselect whose choice is in the address (`?source=a&source=b`): read from it on
-    a first visit, written back after every change. Unknown codes in a link are ignored."""
-    key = f"filter-{name}"
+    a first visit and after a language switch (the chips' labels are the language's),
+    written back after every change. Unknown codes in a link are ignored."""
+    key = language_key(f"filter-{name}", language)
     if key not in st.session_state:
         allowed = set(options)
         st.session_state[key] = [code for code in st.query_params.get_all(name)
@@ -62,12 +63,13 @@ def render(page: Page) -> None:
     used = {indicator.theme for indicator in dataset.indicators}
     codes = [theme.id for theme in dataset.themes if theme.id in used]
     themes = url_multiselect(ui("theme", language), codes, "theme", named.__getitem__,
-                             everything)
+                             everything, language)
     sources = url_multiselect(ui("source", language), [source.id for source in dataset.sources],
-                              "source", lambda sid: _source_title(dataset, sid), everything)
+                              "source", lambda sid: _source_title(dataset, sid), everything,
+                              language)
     types = url_multiselect(ui("source_type", language),
                             sorted(code for code in frame["source_type"].unique() if code),
-                            "type", lambda code: _type_label(code, language), everything)
+                            "type", lambda code: _type_label(code, language), everything, language)
     labels = [named[code] for code in themes]
     shown, count, table = _selection(data.version, language, tuple(labels), tuple(sources),
                                      tuple(types), frame)

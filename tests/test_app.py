@@ -15,6 +15,8 @@ from loaders import load_path
 from tests.conftest import FROZEN, MINIMAL, PASSWD, ROOT
 from views import VIEWS
 
+pytestmark = pytest.mark.apptest
+
 TITLES = {"fr": "Indicateurs de la migration au Maroc", "ar": "مؤشرات الهجرة في المغرب",
           "en": "Morocco migration indicators"}
 

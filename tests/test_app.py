@@ -14,6 +14,8 @@ from loaders import load_path
 from tests.conftest import BODY, FROZEN, MINIMAL, PASSWD, ROOT, minimal_with
 from views import registry_of
 
+pytestmark = pytest.mark.apptest
+
 # Every view of the file the page reads under test (tests/conftest.py), in the sidebar's order.
 VIEWS = list(registry_of(FROZEN))
 TITLES = {"fr": "Indicateurs de la migration au Maroc", "ar": "مؤشرات الهجرة في المغرب",

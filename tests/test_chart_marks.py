@@ -58,6 +58,7 @@ def test_a_single_bar_on_its_own_axes_is_counted_as_one() -> None:
     assert marks_per_axes(spec) == {("x", "y"): 1, ("x2", "y2"): 1, ("x3", "y3"): 2}
 
 
+@pytest.mark.apptest
 @pytest.mark.parametrize("language", ["fr", "ar", "en"])
 @pytest.mark.parametrize("view", VIEWS)
 def test_no_chart_holds_a_single_mark(view: str, language: str) -> None:

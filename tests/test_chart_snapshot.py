@@ -15,9 +15,12 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.apptest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SNAPSHOT = FIXTURES / "chart_specs.json"

@@ -13,6 +13,8 @@ from streamlit.testing.v1 import AppTest
 from benchmarks.generate import generate
 from tests.conftest import MINIMAL, ROOT, THEMES
 
+pytestmark = pytest.mark.apptest
+
 # A hang guard, not a benchmark: every case answers in a few seconds on a 2-core machine,
 # and the cases as they were before the hardening took minutes or never answered.
 CASE_SECONDS = 20.0

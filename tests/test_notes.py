@@ -86,6 +86,7 @@ def _captions(language: str) -> list[str]:
     return [str(caption.value) for caption in app.caption]
 
 
+@pytest.mark.apptest
 @pytest.mark.usefixtures("noted")
 def test_the_page_shows_the_readers_note_and_names_another_language() -> None:
     english = _captions("en")

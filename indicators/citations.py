@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from indicators.columnar import figure_by_id, figures_of, restating
-from indicators.formatting import colon, partial_date, quoted
+from indicators.formatting import colon, partial_date, quoted, when
 from indicators.labels import SOURCE_TYPES, ui
 from indicators.models import Dataset, Figure, Indicator, Source
 from indicators.periods import parse_partial
@@ -22,6 +22,10 @@ class Cited:
     # The same statement written again (a headline, a subtitle), with its own source and
     # words: shown with the figure, never as a figure of its own.
     restatements: tuple[Cited, ...] = ()
+
+    def when(self, language: str) -> str:
+        """The figure's date as every card, hover and note writes it (formatting.when)."""
+        return when(self.figure, self.source.published, language)
 
 
 def cited_figures(dataset: Dataset, indicators: Collection[str] | None = None) -> list[Cited]:

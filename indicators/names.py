@@ -68,13 +68,10 @@ class MemberNames:
             for stem in stems(match.group()):
                 if any(stem.startswith(mine) or mine.startswith(stem) for mine in own):
                     return None
-                owner = self._owner(stem)
+                owner = self.sole.get(stem)
                 if found is None and owner is not None and owner != member:
                     found = (owner, match.group())
         return found
-
-    def _owner(self, stem: str) -> str | None:
-        return self.sole.get(stem)
 
 
 @cache

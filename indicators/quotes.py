@@ -79,7 +79,7 @@ def _numbers(quote: str) -> Iterator[tuple[int, int, frozenset[_Reading]]]:
         readings = _readings(match.group())
         scale = _SCALE.match(quote, end)
         if scale:
-            power = _POWERS[_scale_word(scale.group(1))]
+            power = _POWERS[scale.group(1).casefold()]
             readings = frozenset(_scaled(reading, power) for reading in readings)
             end = scale.end()
             tail = _tail(quote, end, power)
@@ -142,10 +142,6 @@ _SCALE = re.compile(
                                                       reverse=True))
     + rf")[{_MARKS}]*(?:\u0627[{_MARKS}]*)?(?![\w{_MARKS}])", re.IGNORECASE)
 _TAIL = re.compile(r"[ \u00a0\u202f\u2009](" + _TOKEN.pattern + r")(?![\d\w])")
-
-
-def _scale_word(word: str) -> str:
-    return word.casefold()
 
 
 def _wanted(value: float) -> tuple[bool, _Reading] | None:

@@ -198,7 +198,7 @@ def card(item: Cited, language: str, *, others: Sequence[Cited], more: int = 0,
     part = (names or Names()).members(item.figure.breakdown_key(), language)
     colon = formatting.colon(language)
     shown = formatting.embed(short_source(item.source), language)
-    st.caption(markdown_escape(f"{words}{part + ' · ' if part else ''}{_when(item, language)} · "
+    st.caption(markdown_escape(f"{words}{part + ' · ' if part else ''}{item.when(language)} · "
                                f"{ui('source', language)}{colon} {shown}"))
     if others:
         st.caption(markdown_escape(ui("other_values", language).format(n=len(others) + more)))
@@ -218,18 +218,13 @@ def card(item: Cited, language: str, *, others: Sequence[Cited], more: int = 0,
                 st.caption(ui("others_more", language).format(n=more))
 
 
-def _when(item: Cited, language: str) -> str:
-    """The figure's date as a card writes it (formatting.when)."""
-    return formatting.when(item.figure, item.source.published, language)
-
-
 def _other_value(item: Cited, language: str, names: Names) -> str:
     """One of a card's other values: what, which campaign or part, when, how settled, and a
     set-aside value's reason."""
     figure = item.figure
     status = STATUSES[figure.standing][language] if figure.standing != Status.final else ""
     parts = [figure_title(item, language), names.members(figure.breakdown_key(), language),
-             _when(item, language), status,
+             item.when(language), status,
              formatting.ranked(figure, item.source.language, language)]
     return " · ".join(part for part in parts if part)
 

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from indicators import formatting
 from indicators.charts.frame import Chart
 from indicators.charts.plan import Kind, Plan
-from indicators.charts.text import Names, _rtl, _when, _wrapped
+from indicators.charts.text import Names, _rtl, _wrapped
 from indicators.citations import Cited, short_source
 from indicators.labels import ui
 from indicators.text import plotly_escape
@@ -79,7 +79,7 @@ def _alt_value(item: Cited, language: str, names: Names) -> str:
     parts += [names.member(dimension, member, language)
               for dimension, member in item.figure.breakdown_key()]
     if item.figure.as_of or item.figure.period:
-        parts.append(_when(item, language))
+        parts.append(item.when(language))
     parts.append(short_source(item.source))
     return formatting.comma(language).join(formatting.embed(part, language) for part in parts)
 

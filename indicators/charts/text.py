@@ -94,16 +94,11 @@ def _value_text(item: Cited, language: str) -> str:
     return plotly_escape(formatting.value(item.figure, item.indicator.unit, language))
 
 
-def _when(item: Cited, language: str) -> str:
-    """A figure's date as a card writes it (formatting.when): hovers, notes and cards agree."""
-    return formatting.when(item.figure, item.source.published, language)
-
-
 def _custom(item: Cited, language: str, names: Names | None = None) -> list[str]:
     """What a hover shows: value, qualifier in words, date (and with `names`, the campaign or
     other member), source; then the figure's id."""
     source = _shortened(short_source(item.source), 2 * SOURCE_WIDTH)
-    when = [_when(item, language)]
+    when = [item.when(language)]
     if names is not None and item.figure.breakdown:
         when.insert(0, names.members(item.figure.breakdown_key(), language))
     return [_value_text(item, language), _rtl(QUALIFIERS[item.figure.qualifier][language],

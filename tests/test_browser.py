@@ -176,7 +176,8 @@ def test_regularisation_charts_are_painted(browser, server: str, language: str, 
     page = context.new_page()
     try:
         page.goto(f"{server}/?lang={language}&view=regularisation")
-        expect(page.locator(".js-plotly-plot .main-svg").nth(1)).to_be_visible()
+        # A chart draws two SVG layers: wait for the second chart itself, not its first's.
+        expect(page.locator(".js-plotly-plot").nth(1)).to_be_visible()
         assert page.locator(".js-plotly-plot").count() >= 2  # over time, what each source says
         _screenshot(page, f"regularisation-{language}.png", tmp_path)
     finally:

@@ -6,7 +6,7 @@ from indicators.models import Dataset, Qualifier, Rank
 from indicators.number_words import spans_of_words
 from indicators.quotes import spans_of_value
 from loaders import load_path
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +130,14 @@ def test_every_regularisation_count_names_its_campaign(dataset: Dataset) -> None
     required = {indicator.id for indicator in dataset.indicators
                 if indicator.required_breakdown == ["campaign"]}
     assert required == themed and len(required) == 9
+
+
+def test_the_reference_states_the_files_counts() -> None:
+    # A reader checks the documentation against `validate`: the counts it prints must agree.
+    loaded = load_path(DATA)
+    reference = " ".join((ROOT / "docs" / "reference.md")
+                         .read_text(encoding="utf-8").split())
+    dataset = loaded.dataset
+    assert (f"({len(dataset.figures)} figures, {len(dataset.indicators)} indicators, "
+            f"{len(dataset.sources)} sources;") in reference
+    assert f"({len(loaded.warnings)} warnings today)" in reference

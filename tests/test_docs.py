@@ -70,8 +70,9 @@ def test_readme_links_the_guide_and_opens_with_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "[EDITING.md](EDITING.md)" in readme
     blocks = readme.split("```bash\n")[1:3]
-    assert blocks[0].startswith('python -m pip install -e . && streamlit run app.py\n')
-    assert blocks[1].startswith('python -m pip install -e ".[test]" && python -m pytest\n')
+    venv = "python3 -m venv .venv && . .venv/bin/activate && "
+    assert blocks[0].startswith(venv + "python -m pip install -e . && streamlit run app.py\n")
+    assert blocks[1].startswith(venv + 'python -m pip install -e ".[test]" && python -m pytest\n')
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -75,8 +75,8 @@ def test_history_of_2000_commits_lists_the_last_changes_within_the_bound(tmp_pat
         f"100 commits of indicators.yaml, for at most 10 s"]) + "\n"
 
 
-def test_the_bounds_are_those_the_readme_states() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_bounds_are_those_the_reference_states() -> None:
+    readme = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     assert (MAX_COMMITS, MAX_CHANGES, LIMITS.wall_seconds) == (100, 10, 30)
     assert ("at most the last 100 commits that changed the file, the last 10 changes of each "
             "figure" in " ".join(readme.split()))

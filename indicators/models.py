@@ -40,6 +40,11 @@ Identifier = Annotated[
 Text = Annotated[str, Field(min_length=1)]
 
 
+def optional(description: str) -> Any:
+    """A field a figure may leave out (nothing is guessed), with its text for the schema."""
+    return Field(default=None, description=description)
+
+
 class _Record(BaseModel):
     # Unknown fields are errors: a typo such as `vaule:` must never pass silently.
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -114,13 +119,12 @@ class Source(_Record):
     """A document figures are quoted from; unknown fields stay empty, never guessed."""
 
     id: Identifier
-    title: Text | None = Field(
-        default=None, description="The page's own title, as shown; left out when the page "
+    title: Text | None = optional(
+        "The page's own title, as shown; left out when the page "
                                   "shows none (nothing is made up).")
     publisher: Text | None = None
-    republished_by: Text | None = Field(
-        default=None,
-        description="Who carries the copy the address points to, if not the publisher.",
+    republished_by: Text | None = optional(
+        "Who carries the copy the address points to, if not the publisher.",
     )
     url: WebLink | None = None
     published: PartialDateText | None = None
@@ -209,59 +213,50 @@ class Figure(_Record):
     indicator: Identifier
     value: Number
     qualifier: Qualifier
-    period: PeriodText | None = Field(
-        default=None, description="The span the figure covers, as far as the source says."
+    period: PeriodText | None = optional(
+        "The span the figure covers, as far as the source says."
     )
-    as_of: PartialDateText | None = Field(
-        default=None,
-        description="The date a running count was taken ('18 281 demandes au 8 mars 2017').",
+    as_of: PartialDateText | None = optional(
+        "The date a running count was taken ('18 281 demandes au 8 mars 2017').",
     )
-    breakdown: dict[Identifier, MemberId] | None = Field(
-        default=None,
-        description="Which part of the total the figure is: dimension -> member, as "
-                    "{campaign: '2016'} or {country: SN}. Without it the figure is the total.",
+    breakdown: dict[Identifier, MemberId] | None = optional(
+        "Which part of the total the figure is: dimension -> member, as "
+        "{campaign: '2016'} or {country: SN}. Without it the figure is the total.",
     )
-    restates: Identifier | None = Field(
-        default=None,
-        description="The id of a figure of the same indicator that this one writes again "
-                    "(a headline, a subtitle): shown once, with both quotes.",
+    restates: Identifier | None = optional(
+        "The id of a figure of the same indicator that this one writes again "
+        "(a headline, a subtitle): shown once, with both quotes.",
     )
     source: Identifier
-    quote: Text | None = Field(
-        default=None,
-        description="Copied verbatim from the source; it must write the value. The evidence "
-                    "of choice; as_written with locator stands in for it.",
+    quote: Text | None = optional(
+        "Copied verbatim from the source; it must write the value. The evidence "
+        "of choice; as_written with locator stands in for it.",
     )
-    as_written: Text | None = Field(
-        default=None,
-        description="The value exactly as the source prints it ('18.281'), when only the "
-                    "numeral is kept; needs a locator.",
+    as_written: Text | None = optional(
+        "The value exactly as the source prints it ('18.281'), when only the "
+        "numeral is kept; needs a locator.",
     )
-    locator: Text | None = Field(
-        default=None, description="Where in the source as_written stands ('3e paragraphe')."
+    locator: Text | None = optional(
+        "Where in the source as_written stands ('3e paragraphe')."
     )
-    value_in_words: Text | None = Field(
-        default=None, description="How the quote spells the value when it uses words: 'dix'."
+    value_in_words: Text | None = optional(
+        "How the quote spells the value when it uses words: 'dix'."
     )
     note: NoteText | None = None
-    rounded: bool | None = Field(
-        default=None,
-        description="true when the source gives a round number ('28 000') for a count it "
-                    "does not give exactly: it then allows one unit of its last non-zero "
-                    "digit either way (27 000 to 29 000), and does not contradict 27 649.")
-    status: Status | None = Field(
-        default=None,
-        description="final, provisional (before appeals, 'quasi-définitif') or running (taken "
-                    "while the count was open). Left out: running when as_of falls inside "
-                    "the period, final otherwise.")
-    rank: Rank | None = Field(
-        default=None,
-        description="preferred, normal (left out) or deprecated (a known error); preferred "
-                    "and deprecated need rank_reason.")
-    rank_reason: NoteText | None = Field(
-        default=None,
-        description="Why the figure is preferred or deprecated, in the curator's words: a "
-                    "text or {fr: …, ar: …, en: …}, like note.")
+    rounded: bool | None = optional(
+        "true when the source gives a round number ('28 000') for a count it "
+        "does not give exactly: it then allows one unit of its last non-zero "
+        "digit either way (27 000 to 29 000), and does not contradict 27 649.")
+    status: Status | None = optional(
+        "final, provisional (before appeals, 'quasi-définitif') or running (taken "
+        "while the count was open). Left out: running when as_of falls inside "
+        "the period, final otherwise.")
+    rank: Rank | None = optional(
+        "preferred, normal (left out) or deprecated (a known error); preferred "
+        "and deprecated need rank_reason.")
+    rank_reason: NoteText | None = optional(
+        "Why the figure is preferred or deprecated, in the curator's words: a "
+        "text or {fr: …, ar: …, en: …}, like note.")
 
     @model_validator(mode="after")
     def _standing(self) -> Figure:

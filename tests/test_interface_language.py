@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import expect
 
-from indicators.labels import CATALOG_TEXTS
+from indicators.labels import CATALOG_TEXTS, ui
 from indicators.publish import PUBLISHED
 from loaders import load_path
 from tests.conftest import FROZEN
@@ -38,7 +38,7 @@ STREAMLIT_ENGLISH = (
     "Copy version to clipboard", "Scrollable table", "Choose an option", "Choose options",
     "Open", "Upload", "per file", "file upload", "Sidebar", "Collapse sidebar",
     "Expand sidebar", "Link to heading", "Made with Streamlit v", "Dismiss",
-    "options available", "No options",
+    "options available", "No options", "File change.", "Always rerun",
 )
 # The language switch names each language in that language: "English" on every page.
 LANGUAGE_NAMES = ("Français", "العربية", "English")
@@ -166,3 +166,38 @@ def test_no_interface_word_outside_the_page_language(page, server: str, view: st
     texts = collect_all(page, server, view, language)
     assert texts
     assert foreign_words(texts, language) == set(), view
+
+
+def test_a_popover_is_named_by_its_words_and_takes_the_focus(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Opened with the keyboard, a card's citation takes the focus (it is drawn at the end
+    of the document), its source's address is a real link to itself, and Escape gives the
+    focus back to the button."""
+    page.goto(f"{server}/?lang=fr&view=overview")
+    settled(page)
+    button = page.get_by_test_id("stPopover").first.get_by_role("button")
+    expect(button).to_have_accessible_name(ui("citation", "fr"))  # no icon's name read out
+    button.focus()
+    page.keyboard.press("Enter")
+    body = page.get_by_test_id("stPopoverBody")
+    expect(body).to_be_focused()
+    addresses = {source.url for source in load_path(FROZEN).dataset.sources if source.url}
+    link = body.locator("a", has_text="http").first
+    address = link.inner_text()
+    assert address in addresses and "\u2060" not in address
+    expect(link).to_have_attribute("href", address)
+    expect(link).to_have_attribute("rel", "noopener noreferrer")
+    expect(link).to_have_attribute("target", "_blank")
+    page.keyboard.press("Escape")
+    expect(button).to_be_focused()
+
+
+def test_the_keyboard_focus_is_a_strong_ring(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/?lang=ar&view=overview")
+    settled(page)
+    page.keyboard.press("Tab")  # the keyboard in use: the skip link, then the languages
+    page.locator(".st-key-lang input:checked").focus()
+    ring = page.evaluate("""() => {
+        const label = document.activeElement.closest('label');
+        const style = getComputedStyle(label);
+        return [style.outlineStyle, style.outlineWidth, style.outlineColor]; }""")
+    assert ring == ["solid", "3px", "rgb(29, 78, 216)"]

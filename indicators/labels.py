@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
@@ -106,3 +107,35 @@ def ui_count(key: str, n: int, language: str, **fields: object) -> str:
     if message not in COUNTED:
         raise KeyError(f"{message} has no plural forms in the catalogs")
     return TRANSLATIONS[language].ngettext(message, message, n).format(n=n, **fields)
+
+
+# The checker's most frequent messages (a missing or unknown field, an unknown id), as
+# patterns of their English text: the validator speaks English to the command line and
+# EDITING.md, and a page in another language says these in its own.
+_SLOT = re.compile(r"\\\{(\w+)\\\}")
+
+
+def _pattern(english: str) -> re.Pattern[str]:
+    seen: set[str] = set()
+
+    def slot(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in seen:
+            return f"(?P={name})"
+        seen.add(name)
+        return f"(?P<{name}>.+?)"
+    return re.compile(_SLOT.sub(slot, re.escape(english)) + "$")
+
+
+CHECKER = [(_pattern(texts["en"]), texts) for key, texts in CATALOGS.items()
+           if key.startswith("check.")]
+
+
+def checker_message(line: str, language: str) -> str | None:
+    """A checker's line ("file:3:5: figures.0: missing required field 'value'") with its
+    message in `language`; None when the catalogs have no translation of that message."""
+    for pattern, texts in CHECKER:
+        found = pattern.search(line)
+        if found:
+            return line[:found.start()] + texts[language].format(**found.groupdict())
+    return None

@@ -321,8 +321,10 @@ def test_draft_with_errors_lists_them_with_lines() -> None:
     assert not app.exception
     assert app.error[0].value == "Le brouillon contient 2 erreurs\u202f:"
     assert app.code[0].value == (
-        "draft.yaml:13:5: figures.0.value: missing required field 'value'\n"
-        "draft.yaml:15:5: figures.0.vaule: unknown field 'vaule'; did you mean 'value'?")
+        "draft.yaml:13:5: figures.0.value: champ obligatoire manquant\u202f: 'value'\n"
+        "draft.yaml:15:5: figures.0.vaule: champ inconnu 'vaule'\u202f; vouliez-vous dire "
+        "'value'\u202f?")
+    assert not app.caption or "anglais" not in app.caption[-1].value  # nothing left in English
 
 
 def test_valid_draft_is_previewed() -> None:

@@ -1,5 +1,6 @@
-"""Counts in the interface take the plural form their language gives them, from the catalogs'
-own Plural-Forms rule (gettext): two forms in French and English, six in Arabic."""
+"""Counts in the interface take the plural form their language gives them, from the catalogs
+own Plural-Forms rule (gettext): two forms in French and English, six in Arabic; and the
+checker's frequent messages in the page's language."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from indicators.labels import COUNTED, TRANSLATIONS, ui_count
+from indicators.labels import COUNTED, TRANSLATIONS, checker_message, ui_count
 from indicators.models import LANGUAGES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Loader
 
 
 @pytest.mark.parametrize(("n", "expected"), [
@@ -83,3 +84,20 @@ def test_no_count_is_formatted_into_a_text_without_plural_forms() -> None:
     found = [(path.name, line) for path in paths
              for line in re.findall(r"ui\([^)]*\)\.format\([^)]*\bn=", _source(path))]
     assert found == []
+
+
+def test_the_checker_s_frequent_messages_speak_the_page_language(load: Loader) -> None:
+    from indicators.problems import DatasetError
+
+    with pytest.raises(DatasetError) as caught:
+        load(("value: 23096", "vaule: 23096"), ("source: src", "source: nowhere"))
+    lines = caught.value.lines()
+    arabic = [checker_message(line, "ar") for line in lines]
+    assert arabic[0] is not None and arabic[0].endswith("حقل مطلوب مفقود: 'value'")
+    assert any(line and line.endswith("هل تقصد 'value'؟") for line in arabic)
+    # A message the catalogs do not hold is not guessed at.
+    assert checker_message("data.yaml:1:1: something new", "fr") is None
+    assert checker_message("x:1:1: figures.0: unknown source 'a': add it under sources or fix "
+                           "the id", "fr") == (
+        "x:1:1: figures.0: source inconnu 'a'\u202f: ajoutez-le sous sources ou corrigez "
+        "l'identifiant")

@@ -13,7 +13,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from indicators import formatting
 from indicators.charts import Names, theme_charts
 from indicators.citations import Cited, cited_figures
-from indicators.labels import ui, ui_count
+from indicators.labels import checker_message, ui, ui_count
 from indicators.models import Dataset
 from indicators.problems import DatasetError
 from indicators.table import columns_for, figure_rows, to_csv
@@ -67,13 +67,19 @@ def render(page: Page) -> None:
 
 
 def messages(lines: Sequence[str], language: str) -> None:
-    """The checker's messages, as EDITING.md lists them: in English, said so on a page in
-    another language, and marked English for screen readers (the page's script sets `lang`
-    from the container's key)."""
-    if language != "en":
-        st.caption(ui("checker_in_english", language))
+    """The checker's messages: the frequent ones in the page's language (the catalogs'
+    `check.*`), the others in English as EDITING.md lists them, said so and marked English
+    for screen readers (the page's script sets `lang` from the container's key)."""
+    said = [line if language == "en" else checker_message(line, language) for line in lines]
+    if all(said):
+        st.code("\n".join(line for line in said if line), language=None, wrap_lines=True)
+        return
+    if any(said):
+        st.code("\n".join(line for line in said if line), language=None, wrap_lines=True)
+    st.caption(ui("checker_untranslated", language))
     with st.container(key="messages-ltr-lang-en-draft"):
-        st.code("\n".join(lines), language=None, wrap_lines=True)
+        st.code("\n".join(line for line, shown in zip(lines, said, strict=True) if not shown),
+                language=None, wrap_lines=True)
 
 
 def _checked_draft(content: str | bytes, name: str, language: str) -> Validated:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from indicators.labels import ui
+from indicators.labels import ui, ui_count
 from indicators.models import LANGUAGES
 from indicators.problems import public_name
 from indicators.publish import published_files
@@ -20,7 +20,7 @@ from indicators.text import markdown_escape
 from loaders import return_free_memory
 from loaders.live import LiveDataset, Snapshot
 from loaders.static import write_files
-from views import registry, styles
+from views import page_script, registry, styles
 from views.built import Published
 from views.components import Page, language_key
 
@@ -105,7 +105,7 @@ def render_problems(snapshot: Snapshot, language: str) -> None:
     """Editors' banner: the errors with their lines, and which data is shown instead."""
     if snapshot.dropped is not None:
         before, now = snapshot.dropped
-        st.warning(ui("dropped", language).format(before=before, now=now, n=before - now))
+        st.warning(ui_count("dropped", now, language, before=before, fewer=before - now))
     if snapshot.error is None:
         return
     lines = snapshot.error.lines(public_name(snapshot.error.file, ROOT))
@@ -139,6 +139,7 @@ st.query_params.update({"lang": language, "view": view.id})
 
 st.html(styles.page(language))  # static style, no data
 _document_language(language)
+page_script.render(language)  # Streamlit's own words in the page's language
 
 # 3. Header; a view without the published data (an editor's draft, checked on its own) is
 #    drawn whatever the published file's state.
@@ -160,4 +161,5 @@ with guarded(view.id, language):
 
 # 5. The dataset's version and licence, as every citation names them.
 st.divider()
-st.caption(markdown_escape(f"{cite_dataset(snapshot.release)} {ui('license_line', language)}"))
+st.caption(markdown_escape(
+    f"{cite_dataset(snapshot.release, language)} {ui('license_line', language)}"))

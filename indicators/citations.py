@@ -83,8 +83,9 @@ def short_source(source: Source, limit: int = 60) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
-def source_line(source: Source, language: str) -> str:
-    """Publisher, "Title", date, republisher, type, address: unknown parts said as such."""
+def source_line(source: Source, language: str, *, address: bool = True) -> str:
+    """Publisher, "Title", date, republisher, type, address: unknown parts said as such.
+    Without `address`, a known address is left for the caller to draw as a link."""
     unknown = ui("unknown", language)
     parts = [
         source.publisher or f"{ui('publisher', language)}{colon(language)} {unknown}",
@@ -95,7 +96,10 @@ def source_line(source: Source, language: str) -> str:
         parts.append(f"{ui('republished_by', language)} {source.republished_by}")
     if source.type:
         parts.append(SOURCE_TYPES[source.type][language])
-    parts.append(source.url or f"{ui('address', language)}{colon(language)} {unknown}")
+    if source.url is None:
+        parts.append(f"{ui('address', language)}{colon(language)} {unknown}")
+    elif address:
+        parts.append(source.url)
     return ". ".join(parts) + "."
 
 

@@ -184,12 +184,24 @@ def change(field: str, before: str, after: str, language: str) -> str:
 
 def _field_value(field: str, text: str, language: str) -> str:
     """A field's value as the reader's language names it: a qualifier, status or rank in
-    words; an absent value as a dash; anything else as the file writes it."""
+    words, a yes or no in words, a value in the language's digits, a period or date as the
+    language writes it; an absent value as a dash; anything else as the file writes it."""
     tables: dict[str, Mapping[Any, dict[str, str]]] = {
         "qualifier": QUALIFIERS, "status": STATUSES, "rank": RANKS}
     table = tables.get(field, {})
     words = next((words for key, words in table.items() if key.value == text), None)
-    return words[language] if words else (text or "—")
+    if words:
+        return words[language]
+    if text in ("True", "False"):  # a yes/no field, as the history reads it from the file
+        return ui("yes" if text == "True" else "no", language)
+    try:
+        if field == "value":
+            return number(float(text), language)
+        if field in ("period", "as_of"):
+            return period(text, language)
+    except ValueError:
+        pass  # written otherwise than the model allows (an old version): shown as written
+    return text or "—"
 
 
 def colon(language: str) -> str:

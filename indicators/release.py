@@ -6,13 +6,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from indicators.labels import ui
+
 # The compilation (the selection, the structure, the curation) is open; each quote remains
 # its publisher's, shown under quotation right for reference.
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 LICENSE_NOTE = ("The compilation is licensed CC BY 4.0; each quote and numeral remains its "
                 "publisher's and is reproduced for reference.")
-TITLE = "Moroccan migration indicators"
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,10 @@ def release_of(raw: bytes, day: date) -> Release:
     return Release(day, hashlib.sha256(raw).hexdigest()[:7])
 
 
-def cite_dataset(release: Release | None) -> str:
-    """How the dataset itself is cited, after a figure's own source."""
-    version = f", version {release.version}" if release else ""
-    return f"{TITLE}{version}."
+def cite_dataset(release: Release | None, language: str = "en") -> str:
+    """How the dataset itself is cited, after a figure's own source: its name in the
+    reader's language (the data package's files keep the English one)."""
+    title = ui("dataset_title", language)
+    if release is None:
+        return f"{title}."
+    return ui("dataset_version", language).format(title=title, version=release.version)

@@ -10,10 +10,13 @@ from urllib.parse import quote
 # (:emoji:, $math$, :color[...]) give a meaning to.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&\"'])")
 # GFM turns bare addresses into links even when their punctuation is escaped ("https\:",
-# "www\.", "a@b\.c"): a word joiner (U+2060, invisible, zero width) inside the prefix or
-# after the "@" keeps them text. Data links are shown only through validated link buttons.
-_AUTOLINK = re.compile(r"(?i)(?<![^\W_])(https?|ftp|www|mailto)(?=\\[:.])|(@)(?=\w)")
-WORD_JOINER = "\u2060"
+# "www\.", "a@b\.c"): it links the text it finds after parsing. A word of data text that
+# holds one is written as inline code instead, which GFM never links: shown as written and
+# copied as written (an invisible character inside it would be copied too). A source's own
+# address is a real link, through `markdown_address`.
+_AUTOLINK_LIKE = re.compile(r"(?i)https?:|ftp:|www\.|mailto:|xmpp:|@")
+_BLANKS = re.compile(r"(\s+)")
+_BACKTICKS = re.compile(r"`+")
 # Plotly draws titles, ticks, legends and hovers from a small HTML subset (<a href>, <b>,
 # <span style>, <br>) and decodes entities: data text keeps its characters, never its tags.
 _PLOTLY = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -23,15 +26,44 @@ _LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 # An autolink holds no ASCII control, space, "<" or ">" (CommonMark, "Autolinks"); other
 # blanks are encoded too, as viewers differ on them.
 _OUTSIDE_AUTOLINK = re.compile(r"[\x00-\x20\x7f<>]|\s")
+_WEB_ADDRESS = re.compile(r"(?i)https?://[^\s/?#]")
 # Characters of the input a message quotes: enough to recognise a value on the line the
 # message names, never a page of a file put in the data file's place.
 EXCERPT = 40
 
 
 def markdown_escape(text: str) -> str:
-    """Backslash-escape every Markdown character, keep line breaks, and link nothing."""
-    escaped = _SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
-    return _AUTOLINK.sub(lambda match: match.group(0) + WORD_JOINER, escaped)
+    """Backslash-escape every Markdown character, keep line breaks, and link nothing: a word
+    GFM would link is shown as inline code."""
+    words = _BLANKS.split(text)
+    escaped = "".join(word if index % 2 else _inert_word(word)
+                      for index, word in enumerate(words))
+    return escaped.replace("\n", "  \n")
+
+
+def _inert_word(word: str) -> str:
+    if not _AUTOLINK_LIKE.search(word):
+        return _SPECIAL.sub(r"\\\1", word)
+    return code_span(word)
+
+
+def code_span(text: str) -> str:
+    """Text as inline code, whatever backticks it holds (CommonMark, "Code spans")."""
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
+
+
+def markdown_address(url: str) -> str:
+    """A source's web address as a real link whose text is the address itself; anything but
+    an http or https address is text. The label is escaped and the destination
+    percent-encoded where it could end the link, so the data stays inert; Streamlit opens
+    a Markdown link in a new tab with `rel="noopener noreferrer"`."""
+    if not _WEB_ADDRESS.match(url) or _LINE_BREAK.search(url):
+        return markdown_line(url)
+    label = _SPECIAL.sub(r"\\\1", url)
+    destination = _OUTSIDE_AUTOLINK.sub(lambda match: quote(match.group(0), safe=""), url)
+    return f"[{label}](<{destination}>)"
 
 
 def plotly_escape(text: str) -> str:
@@ -49,9 +81,11 @@ def markdown_link(url: str) -> str:
     """A web address as a Markdown autolink, `<https://…>`: a link whose text is its own
     address, the characters an autolink cannot hold percent-encoded; anything but an http or
     https address is escaped text."""
-    if not re.match(r"(?i)https?://", url):
+    if not _WEB_ADDRESS.match(url):
         return markdown_line(url)
     return "<" + _OUTSIDE_AUTOLINK.sub(lambda match: quote(match.group(0), safe=""), url) + ">"
+
+
 def excerpt(value: object, limit: int = EXCERPT) -> str:
     """A value of the input as a message quotes it: as Python writes it, so quoted with every
     control or invisible character escaped (`'ex\\u202eact'`), and at most `limit` characters

@@ -26,10 +26,8 @@ CHIPS = {"fr": ["Régularisation", "presse"], "ar": ["التسوية", "صحاف
          "en": ["Regularisation", "press"]}
 # Latin words an Arabic page may show outside names and quotes (a version's hash is no word):
 # the file formats on the
-# download buttons, the data file's path, and the dataset's citation in the footer (its
-# title and licence are names).
-ALLOWED_LATIN = {"CSV", "zip", "YAML", "data", "indicators", "yaml", "Moroccan", "migration",
-                 "version", "CC", "BY"}
+# download buttons, the data file's path, and the licence's name in the footer.
+ALLOWED_LATIN = {"CSV", "zip", "YAML", "data", "indicators", "yaml", "CC", "BY"}
 # The interface's words: headings, labels, chips, buttons, captions, the sidebar. Names are
 # isolated (U+2066/U+2068 … U+2069) wherever the page writes them; Streamlit's icons are
 # ligatures ("expand_more"), not words; quotes and notes keep their own language.

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from indicators.package import build_package
 from indicators.release import release_of
 from indicators.table import COLUMNS, figure_rows, to_csv
-from indicators.text import WORD_JOINER, markdown_link
+from indicators.text import markdown_link
 from loaders import load_path
 from tests.conftest import FROZEN, Loader
 
@@ -100,10 +100,12 @@ def test_the_readme_writes_source_texts_as_text(load: Loader) -> None:
     tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(_readme_of(load))
     item = tokens[[t.type for t in tokens].index("bullet_list_open") + 3]
     assert item.type == "inline"
-    assert [child.type for child in item.children or []] == [
-        "text", "link_open", "text", "link_close"]
-    shown, link, address, _ = item.children or []
-    assert shown.content.replace(WORD_JOINER, "") == (
+    children = item.children or []
+    # The title's words that hold an address are inline code: text, never a link.
+    assert [child.type for child in children][-3:] == ["link_open", "text", "link_close"]
+    assert {child.type for child in children[:-3]} == {"text", "code_inline"}
+    link, address, _ = children[-3:]
+    assert "".join(child.content for child in children[:-3]) == (
         f"{_one_line(HOSTILE_PUBLISHER)}: {_one_line(HOSTILE_TITLE)} (date not stated) ")
     assert unquote(str(link.attrs["href"])) == unquote(address.content) == HOSTILE_URL
     assert [t.type for t in tokens].count("bullet_list_open") == 1

@@ -26,7 +26,7 @@ from indicators.explore import (
     readable,
     table_view,
 )
-from indicators.labels import ui
+from indicators.labels import ui_count
 from indicators.models import Dataset, Source
 from indicators.release import Release
 from indicators.table import figure_frame, in_language
@@ -192,14 +192,13 @@ def conflict_text(items: Sequence[Cited], language: str, names: Names) -> str:
     groups = conflicts(items)
     if not groups:
         return ""
-    lines = [ui("conflicts", language).format(n=len(groups))]
+    lines = [ui_count("conflicts", len(groups), language)]
     for group in groups:
         ordered = sorted(group, key=lambda item: item.figure.value)
-        lines.append("• " + ui("conflict_line", language).format(
+        lines.append("• " + ui_count("conflict_line", len(group), language,
             what=_quantity_title(group, language, names),
             low=formatting.value(ordered[0].figure, ordered[0].indicator.unit, language),
-            high=formatting.value(ordered[-1].figure, ordered[-1].indicator.unit, language),
-            n=len(group)))
+            high=formatting.value(ordered[-1].figure, ordered[-1].indicator.unit, language)))
     return "\n".join(lines)
 
 

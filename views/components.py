@@ -11,11 +11,11 @@ from streamlit.delta_generator import DeltaGenerator
 
 from indicators import formatting
 from indicators.charts import Chart, Names, ThemeCharts
-from indicators.citations import Cited, cite_figure, evidence, short_source, source_line
-from indicators.labels import QUALIFIERS, STATUSES, ui
-from indicators.models import LANGUAGES, Note, Qualifier, Source, Status, note_in
+from indicators.citations import Cited, cite_figure, short_source, source_line
+from indicators.labels import QUALIFIERS, STATUSES, ui, ui_count
+from indicators.models import LANGUAGES, Figure, Note, Qualifier, Source, Status, note_in
 from indicators.release import cite_dataset
-from indicators.text import markdown_escape
+from indicators.text import markdown_address, markdown_escape
 from loaders.history import BUDGET_SECONDS, MAX_CHANGES, MAX_COMMITS
 from views.built import Published, figure_histories, figure_title
 
@@ -85,8 +85,26 @@ def text(value: str) -> None:
 def quote(value: str, language: str, key: str) -> None:
     """A verbatim quote, laid out in its own language's direction."""
     direction = "rtl" if language == "ar" else "ltr"
-    with st.container(key=f"quote-{direction}-{key}"):
+    # The key names the language: the page's script sets `lang` on the container from it, so
+    # a screen reader reads a French quote as French on an Arabic page.
+    with st.container(key=f"quote-{direction}-lang-{language}-{key}"):
         st.markdown(markdown_escape(formatting.quoted(value, language)))
+
+
+def evidence(figure: Figure, source_language: str, language: str, key: str) -> None:
+    """The words that write the value: the verbatim quote, or the numeral as printed and
+    where, the place said to be in the source's language when it is not the page's."""
+    if figure.quote is not None:
+        quote(figure.quote, source_language, key)
+        return
+    quote(figure.as_written or "", source_language, key)
+    if not figure.locator:
+        return
+    label = "locator" if source_language == language else "locator_in_source"
+    st.caption(f"{ui(label, language)}{formatting.colon(language)}")
+    direction = "rtl" if source_language == "ar" else "ltr"
+    with st.container(key=f"note-{direction}-lang-{source_language}-locator-{key}"):
+        st.caption(markdown_escape(figure.locator))
 
 
 def note(value: str | Note | None, language: str, source_language: str, key: str) -> None:
@@ -97,15 +115,22 @@ def note(value: str | Note | None, language: str, source_language: str, key: str
         return
     written, written_in = shown
     direction = "rtl" if written_in == "ar" else "ltr"
-    with st.container(key=f"note-{direction}-{key}"):
+    with st.container(key=f"note-{direction}-lang-{written_in}-{key}"):
         st.caption(markdown_escape(written))
         if written_in != language:
             st.caption(ui(f"note_in_{written_in}", language))
 
 
+def source_markdown(source: Source, language: str) -> str:
+    """A source's line as Markdown: its text inert, its address (http or https, validated at
+    load time) a real link whose text is the address itself, copied as written."""
+    line = markdown_escape(source_line(source, language, address=False))
+    return f"{line} {markdown_address(source.url)}" if source.url else line
+
+
 def source_block(source: Source, language: str, key: str) -> None:
     """Who said it, when, where; unknown parts said as unknown."""
-    text(source_line(source, language))
+    st.markdown(source_markdown(source, language))
     note(source.note, language, source.language, f"source-{key}")
     if source.url:  # validated http(s) at load time
         st.link_button(ui("open_source", language), source.url, key=f"link-{key}")
@@ -123,11 +148,10 @@ def citation(item: Cited, language: str, key: str, data: Published | None = None
     source_block(item.source, language, key)
     label = "quote" if item.figure.quote is not None else "as_written"
     st.markdown(f"**{ui(label, language)}**")
-    quote(evidence(item.figure, language), item.source.language, key)
+    evidence(item.figure, item.source.language, language, key)
     for again in item.restatements:
         st.markdown(f"**{ui('restated', language)}**")
-        quote(evidence(again.figure, language), again.source.language,
-              f"{key}-{again.figure.id}")
+        evidence(again.figure, again.source.language, language, f"{key}-{again.figure.id}")
     period = formatting.period(item.figure.period, language)
     st.caption(markdown_escape(f"{ui('period', language)}{formatting.colon(language)} {period} · "
                                f"{QUALIFIERS[item.figure.qualifier][language]} · "
@@ -136,7 +160,7 @@ def citation(item: Cited, language: str, key: str, data: Published | None = None
         st.caption(markdown_escape(rank))
     note(item.figure.note, language, item.source.language, f"figure-{key}")
     release = data.release if data else None
-    copyable = f"{cite_figure(item, language)}\n\n{cite_dataset(release)}"
+    copyable = f"{cite_figure(item, language)}\n\n{cite_dataset(release, language)}"
     if copy_on_request:
         with st.popover(ui("cite_this", language)):  # drawn only when opened
             st.code(copyable, language=None, wrap_lines=True)
@@ -163,19 +187,21 @@ def history(item: Cited, language: str, data: Published, key: str) -> None:
     if standing in ("uncommitted", "unchanged"):
         st.caption(ui(f"history_{standing}", language))
     if older := found.older.get(figure, 0):
-        st.caption(ui("history_older", language).format(n=older, m=MAX_CHANGES))
+        st.caption(ui_count("history_older", older, language, m=MAX_CHANGES))
     for change in found.changes.get(figure, ()):
         what = formatting.semicolon(language).join(
             formatting.change(field, before, after, language)
             for field, before, after in change.fields)
-        text(f"• {change.day} · {change.message} ({change.commit}) — {what}")
+        # The commit's message is the editor's own words, said to be theirs.
+        text(f"• {change.day} · {what} · {ui('commit_message', language)}"
+             f"{formatting.colon(language)} {change.message} ({change.commit})")
     for version in found.unreadable:
         st.caption(markdown_escape(ui("history_unreadable", language).format(
             day=version.day, message=version.message, commit=version.commit,
             reason=version.reason)))
     if found.since:
-        st.caption(markdown_escape(ui("history_since", language).format(
-            since=found.since, n=MAX_COMMITS, seconds=f"{BUDGET_SECONDS:g}")))
+        st.caption(markdown_escape(ui_count("history_since", MAX_COMMITS, language,
+            since=found.since, seconds=f"{BUDGET_SECONDS:g}")))
 
 
 def card(item: Cited, language: str, *, others: Sequence[Cited], more: int = 0,
@@ -201,7 +227,7 @@ def card(item: Cited, language: str, *, others: Sequence[Cited], more: int = 0,
     st.caption(markdown_escape(f"{words}{part + ' · ' if part else ''}{item.when(language)} · "
                                f"{ui('source', language)}{colon} {shown}"))
     if others:
-        st.caption(markdown_escape(ui("other_values", language).format(n=len(others) + more)))
+        st.caption(markdown_escape(ui_count("other_values", len(others) + more, language)))
     if not citable:
         return
     # A popover renders its content only when opened: the cards paint as fast as bare
@@ -215,7 +241,7 @@ def card(item: Cited, language: str, *, others: Sequence[Cited], more: int = 0,
             text("\n".join(f"• {_other_value(other, language, names or Names())}"
                             for other in others))
             if more:
-                st.caption(ui("others_more", language).format(n=more))
+                st.caption(ui_count("others_more", more, language))
 
 
 def _other_value(item: Cited, language: str, names: Names) -> str:
@@ -239,12 +265,12 @@ def comparisons(drawn: ThemeCharts, language: str, key: str, first: int | None =
     shown = drawn.charts if first is None else drawn.charts[:first]
     _draw(shown, language, key, start=0)
     rest = drawn.charts[len(shown):]
-    if rest and not st.toggle(ui("charts_rest", language).format(n=len(rest)),
+    if rest and not st.toggle(ui_count("charts_rest", len(rest), language),
                               key=f"{key}-rest"):
         return  # what is left out is said once the others are drawn
     _draw(rest, language, key, start=len(shown))
     if drawn.not_drawn:
-        st.caption(ui("charts_more", language).format(n=drawn.not_drawn))
+        st.caption(ui_count("charts_more", drawn.not_drawn, language))
 
 
 def _draw(charts: Sequence[Chart], language: str, key: str, start: int) -> None:
@@ -276,4 +302,4 @@ def lone_cards(items: Sequence[Cited], language: str, names: Names,
         with column, st.container(border=True):
             card(item, language, others=(), names=names, citable=False)
     if len(items) > limit:
-        st.caption(ui("cards_more", language).format(n=len(items) - limit))
+        st.caption(ui_count("cards_more", len(items) - limit, language))

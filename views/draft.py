@@ -10,9 +10,10 @@ import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from indicators import formatting
 from indicators.charts import Names, theme_charts
 from indicators.citations import Cited, cited_figures
-from indicators.labels import ui
+from indicators.labels import checker_message, ui, ui_count
 from indicators.models import Dataset
 from indicators.problems import DatasetError
 from indicators.table import columns_for, figure_rows, to_csv
@@ -51,18 +52,34 @@ def render(page: Page) -> None:
     try:
         validated = _checked_draft(content, name, language)
     except DatasetError as error:
-        st.error(ui("draft_invalid", language).format(n=len(error.problems)))
-        st.code("\n".join(error.lines()), language=None, wrap_lines=True)
+        st.error(ui_count("draft_invalid", len(error.problems), language))
+        messages(error.lines(), language)
         return
     dataset = validated.dataset
-    st.success(ui("draft_valid", language).format(
-        figures=len(dataset.figures), indicators=len(dataset.indicators),
-        sources=len(dataset.sources), warnings=len(validated.warnings)))
+    counts = formatting.comma(language).join(ui_count(f"count_{name}", n, language) for name, n in (
+        ("figures", len(dataset.figures)), ("indicators", len(dataset.indicators)),
+        ("sources", len(dataset.sources)), ("warnings", len(validated.warnings))))
+    st.success(ui("draft_valid", language).format(counts=counts))
     if validated.warnings:
         st.warning(ui("warnings", language))
-        st.code("\n".join(w.format(name) for w in validated.warnings), language=None,
-                wrap_lines=True)
+        messages([w.format(name) for w in validated.warnings], language)
     preview(dataset, language)
+
+
+def messages(lines: Sequence[str], language: str) -> None:
+    """The checker's messages: the frequent ones in the page's language (the catalogs'
+    `check.*`), the others in English as EDITING.md lists them, said so and marked English
+    for screen readers (the page's script sets `lang` from the container's key)."""
+    said = [line if language == "en" else checker_message(line, language) for line in lines]
+    if all(said):
+        st.code("\n".join(line for line in said if line), language=None, wrap_lines=True)
+        return
+    if any(said):
+        st.code("\n".join(line for line in said if line), language=None, wrap_lines=True)
+    st.caption(ui("checker_untranslated", language))
+    with st.container(key="messages-ltr-lang-en-draft"):
+        st.code("\n".join(line for line, shown in zip(lines, said, strict=True) if not shown),
+                language=None, wrap_lines=True)
 
 
 def _checked_draft(content: str | bytes, name: str, language: str) -> Validated:
@@ -114,14 +131,13 @@ def preview(dataset: Dataset, language: str) -> None:
             with tab:
                 shown, total = _first_indicators(by_theme[theme.id], PREVIEW_PANELS)
                 if total > PREVIEW_PANELS:
-                    st.caption(ui("preview_capped", language).format(n=PREVIEW_PANELS,
-                                                                     total=total))
+                    st.caption(ui_count("preview_capped", PREVIEW_PANELS, language, total=total))
                 drawn = theme_charts(shown, language, dataset.dimensions)
                 comparisons(drawn, language, key=f"draft-chart-{theme.id}")
                 lone_cards(drawn.cards, language, names, limit=PREVIEW_PANELS)
     rows = figure_rows(dataset, language)
     if len(rows) > MAX_TABLE_ROWS:
-        st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
+        st.caption(ui_count("rows_capped", MAX_TABLE_ROWS, language))
     st.dataframe(pd.DataFrame(rows[:MAX_TABLE_ROWS], columns=list(columns_for(dataset))),
                  hide_index=True,
                  width="stretch")

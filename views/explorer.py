@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.citations import short_source
-from indicators.labels import SOURCE_TYPES, ui
+from indicators.labels import SOURCE_TYPES, ui, ui_count
 from indicators.models import Dataset
 from indicators.package import build_package
 from indicators.publish import PUBLISHED
@@ -73,9 +73,9 @@ def render(page: Page) -> None:
     labels = [named[code] for code in themes]
     shown, count, table = _selection(data.version, language, tuple(labels), tuple(sources),
                                      tuple(types), frame)
-    st.caption(ui("rows_shown", language).format(shown=count, total=len(frame)))
+    st.caption(ui_count("rows_shown", count, language, total=len(frame)))
     if count > MAX_TABLE_ROWS:
-        st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
+        st.caption(ui_count("rows_capped", MAX_TABLE_ROWS, language))
     st.dataframe(table, hide_index=True, width="stretch",
                  column_config=dict(zip(table.columns, READABLE_COLUMNS, strict=True)))
     downloads(dataset, shown, frame, language, data.release)

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import streamlit as st
 
 from indicators.charts import Names
-from indicators.citations import cited_by_id, source_line
-from indicators.labels import ui
+from indicators.citations import cited_by_id
+from indicators.labels import ui, ui_count
 from indicators.models import Source, Theme
 from indicators.release import cite_dataset
 from indicators.text import markdown_escape
@@ -21,7 +21,7 @@ from views.built import (
     picker_titles,
     theme_parts,
 )
-from views.components import Page, citation, comparisons, lone_cards, text
+from views.components import Page, citation, comparisons, lone_cards, source_markdown
 
 # A theme view draws its first comparisons at once and the others on request: a page of
 # twelve charts painted its first one after all twelve (real file: 4.6 s against 3.4 s
@@ -46,14 +46,14 @@ def draw(theme: Theme, data: Published, language: str, selected: str | None) -> 
     st.caption(markdown_escape(theme.description[language]))
     names = Names(data.dataset.dimensions)
     parts = theme_parts(data.version, theme.id, language, data.dataset,
-                        cite_dataset(data.release))
+                        cite_dataset(data.release, language))
     if parts.conflicts:
         st.warning(markdown_escape(parts.conflicts))
     comparisons(parts.drawn, language, key=f"chart-{theme.id}", first=FIRST_CHARTS)
     lone_cards(parts.drawn.cards, language, names)
     st.caption(ui("table_caption", language))
     if parts.rows > THEME_TABLE_ROWS:
-        st.caption(ui("rows_capped", language).format(n=THEME_TABLE_ROWS))
+        st.caption(ui_count("rows_capped", THEME_TABLE_ROWS, language))
     # A plain table: read cell by cell by a screen reader, and drawn without the 1.5 MB
     # of script of the explorer's grid, which held back the view's first chart.
     st.table(parts.table, hide_index=True, height=THEME_TABLE_HEIGHT)
@@ -87,8 +87,8 @@ def cite_one(parts: ThemeParts, language: str, selected: str | None, key: str,
         ids = [wanted.figure.id, *ids]
         titles = {**titles, wanted.figure.id: figure_title(wanted, language)}
     if parts.per_indicator[indicator] > MAX_PICKER:
-        st.caption(ui("picker_capped", language).format(n=MAX_PICKER,
-                                                        total=parts.per_indicator[indicator]))
+        st.caption(ui_count("picker_capped", MAX_PICKER, language,
+                            total=parts.per_indicator[indicator]))
     chosen = st.selectbox(ui("pick_figure", language), ids,
                           index=ids.index(wanted.figure.id) if wanted and wanted.figure.id in ids
                           else 0, key=f"{key}-{language}-{indicator}",
@@ -106,4 +106,4 @@ def sources_list(sources: Sequence[Source], language: str) -> None:
     """Each source the view's figures come from, once."""
     st.markdown(f"**{ui('sources', language)}**")
     for source in sources:
-        text(f"• {source_line(source, language)}")
+        st.markdown(f"• {source_markdown(source, language)}")

@@ -8,7 +8,7 @@ import streamlit as st
 from indicators import formatting
 from indicators.charts import timeline_alt
 from indicators.citations import cite
-from indicators.labels import ui
+from indicators.labels import ui, ui_count
 from indicators.text import markdown_escape
 from views.built import MAX_TABLE_ROWS, timeline_parts
 from views.components import Page, note, plotly_config, quote, source_block
@@ -25,7 +25,7 @@ def render(page: Page) -> None:
                         alt=timeline_alt(rows, language))
     st.caption(ui("table_caption", language))
     if len(rows) > MAX_TABLE_ROWS:
-        st.caption(ui("rows_capped", language).format(n=MAX_TABLE_ROWS))
+        st.caption(ui_count("rows_capped", MAX_TABLE_ROWS, language))
     st.dataframe(pd.DataFrame([{ui("date", language): row["when"],
                                 ui("event", language): row["label"],
                                 ui("kind", language): row["kind"],

@@ -14,7 +14,7 @@ from indicators.charts.frame import Chart
 from indicators.charts.plan import Kind, Plan
 from indicators.charts.text import Names, _rtl, _wrapped
 from indicators.citations import Cited, short_source
-from indicators.labels import ui
+from indicators.labels import ui, ui_count
 from indicators.text import plotly_escape
 
 # A credit line's length in characters: 11 px text under a phone's narrow plot.
@@ -35,7 +35,7 @@ def _credited(chart: Chart, plan: Plan, credit: str, language: str, names: Names
     named = formatting.comma(language).join(sources[:CREDITED_SOURCES])
     more = len(sources) - CREDITED_SOURCES
     if more > 0:
-        named += " " + ui("and_more", language).format(n=more)
+        named += " " + ui_count("and_more", more, language)
     # Lines short enough for a phone: centred under a narrow plot, a long one ran off the
     # figure's edge and was cut from the image.
     said = f"{ui('sources', language)}{formatting.colon(language)} {named}"
@@ -69,7 +69,7 @@ def chart_alt(figure: go.Figure, plan: Plan, language: str, names: Names) -> str
     items = [*plan.items, *plan.others]
     values = [_alt_value(item, language, names) for item in items[:ALT_VALUES]]
     if len(items) > ALT_VALUES:
-        values.append(ui("and_more", language).format(n=len(items) - ALT_VALUES))
+        values.append(ui_count("and_more", len(items) - ALT_VALUES, language))
     return ui("chart_alt", language).format(title=title.translate(_BIDI_CONTROLS),
                                             values=formatting.semicolon(language).join(values))
 

@@ -20,7 +20,7 @@ from indicators.charts.text import (
 from indicators.citations import Cited, short_source
 from indicators.formatting import colon
 from indicators.intervals import time_span, value_interval
-from indicators.labels import ui
+from indicators.labels import ui, ui_count
 from indicators.models import Qualifier, Rank
 
 # Exact values are solid; a bound is drawn apart (a triangle pointing the way of the bound, a
@@ -124,9 +124,9 @@ def _reference_lines(totals: Sequence[Cited], language: str, *,
         said = f"{_value_text(totals[0], language)} · {_plot_text([source], language)}"
     else:
         ordered = sorted(totals, key=lambda total: total.figure.value)
-        said = ui("total_range", language).format(
-            low=_value_text(ordered[0], language), high=_value_text(ordered[-1], language),
-            n=len(totals))
+        said = ui_count("total_range", len(totals), language,
+                        low=_value_text(ordered[0], language),
+                        high=_value_text(ordered[-1], language))
     # At the foot of the lines, where the bars (largest first) are shortest.
     label = {"x": values[0], "y": 0, "yref": "paper", "yanchor": "bottom",
              "xshift": 6 if right_to_left else -6, "showarrow": False,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from indicators import formatting
 from indicators.citations import Cited, short_source
 from indicators.countries import country_name
-from indicators.labels import QUALIFIERS, ui
+from indicators.labels import QUALIFIERS, ui, ui_count
 from indicators.models import COUNTRY, Dimension, Qualifier
 from indicators.text import plotly_escape
 
@@ -130,4 +130,4 @@ def _context(items: Sequence[Cited], language: str, names: Names, *,
 def _capped(shown: int, total: int, language: str) -> tuple[str, ...]:
     if shown == total:
         return ()
-    return (ui("rows_more", language).format(n=shown, total=total),)
+    return (ui_count("rows_more", shown, language, total=total),)

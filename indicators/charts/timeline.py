@@ -14,7 +14,7 @@ from indicators.charts.marks import EXACT_COLOUR
 from indicators.charts.text import _plot_text, _wrapped
 from indicators.citations import short_source
 from indicators.columnar import figures_of
-from indicators.labels import MILESTONE_KINDS, ui
+from indicators.labels import MILESTONE_KINDS, ui, ui_count
 from indicators.models import Dataset, MilestoneKind, Unit
 from indicators.periods import parse_period
 
@@ -119,4 +119,4 @@ def timeline_alt(rows: Sequence[dict[str, object]], language: str) -> str:
     """The timeline in words: every event with its date, in order."""
     events = formatting.semicolon(language).join(f"{formatting.embed(str(row['when']), language)}"
                             f"{formatting.colon(language)} {row['label']}" for row in rows)
-    return ui("timeline_alt", language).format(n=len(rows), events=events)
+    return ui_count("timeline_alt", len(rows), language, events=events)

@@ -100,9 +100,11 @@ def _view_from_url(views: dict[str, View], dataset: Dataset | None) -> str:
 
 
 def _unknown_figure(dataset: Dataset | None, language: str) -> None:
-    """A link to a figure the data does not have (a mistyped or an old address) says so."""
+    """A link to a figure the data does not have (a mistyped or an old address) says so;
+    the address then drops it, and the note goes with the next run."""
     figure = st.query_params.get("figure")
-    if figure is not None and dataset is not None and view_of_figure(dataset, figure) is None:
+    if (figure is not None and dataset is not None and address.arrived()
+            and view_of_figure(dataset, figure) is None):
         st.info(ui("figure_unknown", language))
 
 

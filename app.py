@@ -8,11 +8,12 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
 from indicators.labels import ui, ui_count
-from indicators.models import LANGUAGES
+from indicators.models import LANGUAGES, Dataset
 from indicators.problems import public_name
 from indicators.publish import published_files
 from indicators.release import cite_dataset
@@ -20,7 +21,7 @@ from indicators.text import markdown_escape
 from loaders import return_free_memory
 from loaders.live import LiveDataset, Snapshot
 from loaders.static import write_files
-from views import page_script, registry, styles
+from views import View, address, page_script, registry, styles, view_of_figure
 from views.built import Published
 from views.components import Page, language_key
 
@@ -88,6 +89,31 @@ def _from_url(name: str, allowed: list[str], default: str) -> str:
     return value if value in allowed else default
 
 
+def _view_from_url(views: dict[str, View], dataset: Dataset | None) -> str:
+    """The address's view; for a link that names only a figure (`?figure=ID`), the view
+    that cites it; else the overview."""
+    asked = st.query_params.get("view", "")
+    if asked in views:
+        return asked
+    shown = view_of_figure(dataset, st.query_params.get("figure", "")) if dataset else None
+    return shown if shown in views else "overview"
+
+
+def _unknown_figure(dataset: Dataset | None, language: str) -> None:
+    """A link to a figure the data does not have (a mistyped or an old address) says so;
+    the address then drops it, and the note goes with the next run."""
+    figure = st.query_params.get("figure")
+    if (figure is not None and dataset is not None and address.arrived()
+            and view_of_figure(dataset, figure) is None):
+        st.info(ui("figure_unknown", language))
+
+
+def _stop() -> NoReturn:
+    """The run's address, then the end of the run."""
+    address.write()
+    st.stop()
+
+
 @contextmanager
 def guarded(view: str, language: str) -> Iterator[None]:
     """A fault in a view is a message on the page and a line in the log, never a traceback.
@@ -118,24 +144,24 @@ def render_problems(snapshot: Snapshot, language: str) -> None:
         st.code("\n".join(lines), language=None, wrap_lines=True)
 
 
-# 2. Language and view, kept in the URL so that a link reproduces what was seen; the views
-#    are the data's themes', so the data is looked at first (kept by the watcher: no cost).
-if "lang" not in st.session_state:
-    st.session_state.lang = _from_url("lang", list(LANGUAGES), "fr")
+# 2. Language and view, kept in the address so that a link reproduces what was seen, and
+#    taken from it after the browser's Back and Forward; the views are the data's themes',
+#    so the data is looked at first (kept by the watcher: no cost).
+address.follow("lang", _from_url("lang", list(LANGUAGES), "fr"))
 st.set_page_config(page_title=ui("title", st.session_state.lang), layout="wide")
 snapshot = _live(str(DATA_FILE), CACHE_DIR).current()
-VIEWS = registry(snapshot.validated.dataset.themes if snapshot.validated else ())
+dataset = snapshot.validated.dataset if snapshot.validated else None
+VIEWS = registry(dataset.themes if dataset else ())
 with st.sidebar:
     language = st.radio(ui("language", st.session_state.lang), LANGUAGES, key="lang",
                         format_func=LANGUAGE_NAMES.__getitem__, horizontal=True)
     # The views' labels change with the language: one radio per language, started from the
     # address, which holds the view shown before the switch.
     view_key = language_key("view", language)
-    if st.session_state.get(view_key) not in VIEWS:
-        st.session_state[view_key] = _from_url("view", list(VIEWS), "overview")
+    address.follow(view_key, _view_from_url(VIEWS, dataset))
     view = VIEWS[st.radio(ui("view", language), list(VIEWS), key=view_key,
                           format_func=lambda name: VIEWS[name].label(language))]
-st.query_params.update({"lang": language, "view": view.id})
+address.start(lang=language, view=view.id)
 
 st.html(styles.page(language))  # static style, no data
 _document_language(language)
@@ -148,10 +174,11 @@ st.caption(ui("tagline", language))
 if not view.published:
     with guarded(view.id, language):
         view.render(Page(language))
-    st.stop()
+    _stop()
 render_problems(snapshot, language)
 if snapshot.validated is None:
-    st.stop()
+    _stop()
+_unknown_figure(dataset, language)
 data = Published(snapshot.version, snapshot.validated.dataset, snapshot.release, str(DATA_FILE))
 publish(snapshot, language)
 
@@ -163,3 +190,4 @@ with guarded(view.id, language):
 st.divider()
 st.caption(markdown_escape(
     f"{cite_dataset(snapshot.release, language)} {ui('license_line', language)}"))
+address.write()

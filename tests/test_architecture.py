@@ -15,7 +15,8 @@ LIBRARY = sorted(p for p in (ROOT / "indicators").rglob("*.py") if p.name != "__
 LOADERS = sorted((ROOT / "loaders").rglob("*.py"))
 VIEWS = sorted((ROOT / "views").glob("*.py"))
 # What every view may import of views/: what pages share, not another page.
-SHARED = {"views", "views.built", "views.components", "views.page_script", "views.styles"}
+SHARED = {"views", "views.address", "views.built", "views.components", "views.page_script",
+          "views.styles"}
 PAGES = sorted(path for path in VIEWS
                if f"views.{path.stem}" not in SHARED and path.name != "__init__.py")
 # No module of the product grows past about this many lines.

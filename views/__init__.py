@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from indicators.columnar import figure_by_id
 from indicators.labels import ui
-from indicators.models import Theme
+from indicators.models import Dataset, Theme
 from indicators.text import markdown_escape
 from loaders import load_path
 from views import draft, explorer, overview, theme, timeline
@@ -56,3 +57,15 @@ def registry(themes: Sequence[Theme] = ()) -> dict[str, View]:
         View("explorer", partial(ui, "explorer"), explorer.render),
         View("draft", partial(ui, "draft"), draft.render, published=False),
     )}
+
+
+def view_of_figure(dataset: Dataset, figure_id: str) -> str | None:
+    """The view that cites a figure, for a link that names only the figure: its theme's, or
+    the timeline for a theme drawn on no page of its own; None for an id the data does not
+    have. A restatement is cited with the figure it restates, in the same view."""
+    figure = figure_by_id(dataset.figures, figure_id)
+    if figure is None:
+        return None
+    indicator = next(record for record in dataset.indicators if record.id == figure.indicator)
+    theme = next(record for record in dataset.themes if record.id == indicator.theme)
+    return theme.id if theme.page else "timeline"

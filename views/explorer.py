@@ -14,6 +14,7 @@ from indicators.package import build_package
 from indicators.publish import PUBLISHED
 from indicators.release import Release
 from indicators.table import MILESTONE_COLUMNS, milestone_rows, records, to_csv
+from views import address
 from views.built import MAX_TABLE_ROWS, selected_rows
 from views.components import Page, language_key
 
@@ -27,16 +28,14 @@ READABLE_COLUMNS = [st.column_config.TextColumn(width=width) for width in READAB
 def url_multiselect(label: str, options: list[str], name: str, shown: Callable[[str], str],
                     placeholder: str, language: str) -> list[str]:
     """A multiselect whose choice is in the address (`?source=a&source=b`): read from it on
-    a first visit and after a language switch (the chips' labels are the language's),
-    written back after every change. Unknown codes in a link are ignored."""
+    a first visit, after a language switch (the chips' labels are the language's) and after
+    Back or Forward, written back after every change. Unknown codes in a link are ignored."""
     key = language_key(f"filter-{name}", language)
-    if key not in st.session_state:
-        allowed = set(options)
-        st.session_state[key] = [code for code in st.query_params.get_all(name)
-                                 if code in allowed]
+    allowed = set(options)
+    address.follow(key, [code for code in st.query_params.get_all(name) if code in allowed])
     chosen = st.multiselect(label, options, key=key, format_func=shown,
                             placeholder=placeholder)
-    st.query_params[name] = chosen  # an empty list removes it from the address
+    address.keep(name, chosen)  # an empty list leaves the address
     return chosen
 
 

@@ -7,11 +7,13 @@ from collections.abc import Sequence
 import streamlit as st
 
 from indicators.charts import Names
-from indicators.citations import cited_by_id
+from indicators.citations import Cited, cited_by_id
+from indicators.columnar import figure_by_id
 from indicators.labels import ui, ui_count
 from indicators.models import Source, Theme
 from indicators.release import cite_dataset
 from indicators.text import markdown_escape
+from views import address
 from views.built import (
     MAX_PICKER,
     THEME_TABLE_ROWS,
@@ -66,20 +68,46 @@ def cite_one(parts: ThemeParts, language: str, selected: str | None, key: str,
     """Pick an indicator, then any of its figures, and see its definition, source, quote and
     citation. Two short lists, not one of every figure: at 100 000 figures a theme's single
     picker sent every session some 17 000 options on each rerun; an indicator's list stops
-    at MAX_PICKER, and a figure past it is still reached by its address (`?figure=`)."""
+    at MAX_PICKER, and a figure past it is still reached by its address (`?figure=`),
+    which the page opens scrolled to it."""
     if not parts.by_indicator:
         return
+    wanted = _linked(data, parts)
+    with st.container(key=key):  # where a link to one of the view's figures scrolls
+        item = _pick(parts, language, selected, key, data, theme, wanted)
+        if item is None:
+            return
+        address.keep("indicator", item.indicator.id)
+        address.keep("figure", item.figure.id)
+        with st.container(key=f"figure-{item.figure.id}"):
+            st.caption(markdown_escape(item.indicator.definition[language]))
+            citation(item, language, key=f"{key}-{item.figure.id}", data=data,
+                     copy_on_request=True)
+    if wanted is not None and item is wanted and address.arrived():
+        address.scroll_to(key)
+
+
+def _linked(data: Published, parts: ThemeParts) -> Cited | None:
+    """The figure the address names, if this view cites it; a restatement's link opens the
+    figure it restates, which cites both."""
+    asked = figure_by_id(data.dataset.figures, st.query_params.get("figure", ""))
+    wanted = cited_by_id(data.dataset, asked.restates or asked.id) if asked else None
+    return wanted if wanted is not None and wanted.indicator.id in parts.by_indicator else None
+
+
+def _pick(parts: ThemeParts, language: str, selected: str | None, key: str,
+          data: Published, theme: str, wanted: Cited | None) -> Cited | None:
+    """The two pickers, started from the address (a link, Back or Forward), and the figure
+    they pick."""
     st.subheader(ui("figures_and_citations", language))
-    wanted = cited_by_id(data.dataset, st.query_params.get("figure", ""))
-    if wanted is not None and wanted.indicator.id not in parts.by_indicator:
-        wanted = None
     indicators = list(parts.by_indicator)
     first = (wanted.indicator.id if wanted is not None
              else selected if selected in parts.by_indicator else indicators[0])
     # Keyed by language too: the labels follow a language switch, and the choice survives
     # it through the URL; the figure picker is keyed by its indicator, whose figures it lists.
+    address.follow(f"{key}-indicator-{language}", first)
     indicator = st.selectbox(ui("indicator", language), indicators,
-                             index=indicators.index(first), key=f"{key}-indicator-{language}",
+                             key=f"{key}-indicator-{language}",
                              format_func=parts.indicators.__getitem__)
     ids = parts.by_indicator[indicator]
     titles = picker_titles(data.version, theme, language, indicator, data.dataset, ids)
@@ -89,17 +117,12 @@ def cite_one(parts: ThemeParts, language: str, selected: str | None, key: str,
     if parts.per_indicator[indicator] > MAX_PICKER:
         st.caption(ui_count("picker_capped", MAX_PICKER, language,
                             total=parts.per_indicator[indicator]))
-    chosen = st.selectbox(ui("pick_figure", language), ids,
-                          index=ids.index(wanted.figure.id) if wanted and wanted.figure.id in ids
-                          else 0, key=f"{key}-{language}-{indicator}",
+    address.follow(f"{key}-{language}-{indicator}",
+                   wanted.figure.id if wanted and wanted.figure.id in ids else ids[0])
+    chosen = st.selectbox(ui("pick_figure", language), ids, key=f"{key}-{language}-{indicator}",
                           format_func=titles.__getitem__)
-    item = (wanted if wanted is not None and wanted.figure.id == chosen
+    return (wanted if wanted is not None and wanted.figure.id == chosen
             else cited_by_id(data.dataset, chosen))
-    if item is None:
-        return
-    st.query_params.update({"indicator": item.indicator.id, "figure": item.figure.id})
-    st.caption(markdown_escape(item.indicator.definition[language]))
-    citation(item, language, key=f"{key}-{item.figure.id}", data=data, copy_on_request=True)
 
 
 def sources_list(sources: Sequence[Source], language: str) -> None:

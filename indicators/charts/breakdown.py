@@ -39,10 +39,9 @@ def breakdown_chart(plan: Plan, language: str, names: Names) -> Chart:
     traces = [_bars(same, qualifier, language, values=[item.figure.value for item in same],
                     places=[rows[item.figure.id] for item in same], horizontal=True)
               for qualifier, same in _by_qualifier(items)]
-    layout = _frame(ui("chart_breakdown", language).format(
-        indicator=indicator.label[language],
-        dimension=_lower(names.dimension(dimension, language)),
-        context=_context(plan.items, language, names, leave_out=dimension, period=True)),
+    layout = _frame(breakdown_title(
+        indicator.label[language], _lower(names.dimension(dimension, language)),
+        _context(plan.items, language, names, leave_out=dimension, period=True), language),
         language, height=190 + 30 * len(items))
     layout.update(
         xaxis=axis, bargap=0.3,
@@ -54,3 +53,13 @@ def breakdown_chart(plan: Plan, language: str, names: Names) -> Chart:
         layout.update(_reference_lines(plan.others, language, right_to_left=right_to_left))
     return Chart(Kind.breakdown, _figure(traces, layout),
                  _capped(len(items), len(plan.items), language))
+
+
+def breakdown_title(indicator: str, dimension: str, context: str, language: str) -> str:
+    """"Demandes déposées par région — 2014"; a label that already says what it is broken
+    down by ("Part des demandeurs, par nationalité ou par groupe") is not told it again: the
+    rows name the members, and "par groupe par groupe de demandeurs" read as a stutter."""
+    if ui("chart_by", language) in indicator.split():
+        return f"{indicator}{context}"
+    return ui("chart_breakdown", language).format(indicator=indicator, dimension=dimension,
+                                                  context=context)

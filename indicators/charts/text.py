@@ -122,8 +122,12 @@ def _context(items: Sequence[Cited], language: str, names: Names, *,
              for dimension, member in first.breakdown_key() if dimension != leave_out]
     if first.as_of and all(item.figure.as_of == first.as_of for item in items):
         parts.append(formatting.as_of(first.as_of, language))
-    if period and first.period:
-        parts.append(formatting.period(first.period, language))
+    # A period the as-of date already names is not said twice ("au 31 mars 2014, 2014").
+    said = formatting.period(first.period, language) if period and first.period else ""
+    if said and not any(said in part for part in parts):
+        parts.append(said)
+    # What the label already says is not said again ("(HCP 2021) — 2021").
+    parts = [part for part in parts if part not in items[0].indicator.label[language]]
     return f" — {formatting.comma(language).join(parts)}" if parts else ""
 
 

@@ -45,11 +45,13 @@ def _credited(chart: Chart, plan: Plan, credit: str, language: str, names: Names
         lines += [_rtl(plotly_escape(formatting.embed(line, language)), language)
                   for line in _wrapped(credit, CREDIT_WIDTH)]
     figure = chart.figure
+    # Under the value or time axis and its title, however many lines the title has.
+    below = 15 * str(figure.layout.xaxis.title.text or "").count("<br>")
     figure.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", y=0,
-                          yanchor="top", yshift=-60, showarrow=False,
+                          yanchor="top", yshift=-60 - below, showarrow=False,
                           font={"size": 11, "color": "#444"},
                           **_CREDIT_PLACES[plan.kind](language))
-    extra = 15 * max(len(lines) - 2, 0)
+    extra = 15 * max(len(lines) - 2, 0) + below
     figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 100) + extra},
                          height=(figure.layout.height or 400) + 84 + extra)
     indicator = (plan.items or plan.others)[0].indicator.id

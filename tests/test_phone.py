@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -108,3 +110,26 @@ def test_every_chart_reads_on_a_phone(phone, server: str, dataset: Dataset,  # t
                 if chart["overlapping"] or chart["cut"]
                 or chart["plot"] < PLOT_SHARE * chart["figure"]]
     assert problems == []
+
+
+# The phone screenshots README shows: the first three screens of a theme's view, its first
+# chart whole under the conflicts note.
+SCREENS = 3
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_phone_screenshot_of_the_regularisation_view(browser, server: str,  # type: ignore[no-untyped-def]
+                                                       language: str, tmp_path: Path) -> None:
+    """The view as a phone shows it, written to SCREENSHOT_DIR (docs/screenshots for README)
+    once its charts are drawn and its fonts loaded."""
+    context = browser.new_context(viewport={**PHONE, "height": PHONE["height"] * SCREENS})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?view=regularisation&lang={language}")
+        expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible()
+        settled(page)
+        folder = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"regularisation-{language}-phone.png"))
+    finally:
+        context.close()

@@ -38,6 +38,8 @@ LONG_TICK = 7
 # Points or lines whose values are this many times apart and more are drawn on a log scale
 # (with a note that says so): on a linear axis 97 and 29 715 leave the small ones at zero.
 LOG_RATIO = 100
+# A share whose axis would end above this is read against 100 %.
+NEAR_WHOLE = 80.0
 # Room beyond the largest bar for its value written outside it, as a share of the axis.
 BAR_ROOM = 0.25
 
@@ -64,8 +66,8 @@ def fit(values: Sequence[float], unit: Unit, *, bars: bool) -> Fit:
     if not bars and min(values) > 0 and high / min(values) >= LOG_RATIO:
         return Fit(min(values) / 1.6, high * 1.6, log=True)
     top = high * (1 + BAR_ROOM) if bars else high * 1.1
-    if unit == Unit.percent:
-        top = min(top, 100.0) if high <= 100 else top
+    if unit == Unit.percent and high <= 100 and top > NEAR_WHOLE:
+        top = 100.0  # a share near the whole is read against it
     return Fit(low * 1.1, top or 1.0)
 
 
@@ -75,9 +77,10 @@ def _value_axis(unit: Unit, fitted: Fit, *, reverse: bool, language: str) -> dic
     if fitted.log:
         return _log_axis(unit, fitted, reverse=reverse, language=language)
     intervals = VALUE_INTERVALS if unit != Unit.mad else VALUE_INTERVALS // 2
-    step = _step(fitted.low, fitted.high, intervals, whole=unit != Unit.percent)
-    low = math.floor(fitted.low / step) * step
-    high = math.ceil(fitted.high / step - 1e-9) * step
+    # The axis ends where the data needs (ticks inside it): ends rounded up to a tick left
+    # 28 400 on an axis to 40 000, a third of the plot empty.
+    low, high = fitted.low, fitted.high
+    step = _step(low, high, intervals, whole=unit != Unit.percent)
     axis: dict[str, Any] = {
         "range": [high, low] if reverse else [low, high], "tickmode": "linear", "tick0": 0,
         "dtick": step, "exponentformat": "none", "separatethousands": True,
@@ -86,7 +89,8 @@ def _value_axis(unit: Unit, fitted: Fit, *, reverse: bool, language: str) -> dic
         axis["ticksuffix"] = "\u00a0%"
     if unit == Unit.mad:
         # Ticks in the press's words ("80 milliards"), the currency once, as the axis title.
-        levels = [low + step * index for index in range(round((high - low) / step) + 1)]
+        levels = [step * index for index in range(math.ceil(low / step - 1e-9),
+                                                  math.floor(high / step + 1e-9) + 1)]
         axis.update(tickmode="array", tickvals=levels,
                     ticktext=[formatting.compact(level, language) for level in levels])
     if unit in (Unit.months, Unit.years, Unit.mad):
@@ -111,14 +115,14 @@ def _log_axis(unit: Unit, fitted: Fit, *, reverse: bool, language: str) -> dict[
 
 
 def _step(low: float, high: float, intervals: int, *, whole: bool) -> float:
-    """The roundest step (1, 2, 5 times a power of ten) that spans low to high in at most
-    `intervals` steps; at least 1 for a count, which is never 0.5 of a programme."""
+    """The roundest step (1, 2, 2.5, 5 times a power of ten) that names at most `intervals`
+    intervals between low and high; whole for a count, which is never 0.5 of a programme."""
     span = max(high - low, 1e-9)
     magnitude = 10 ** math.floor(math.log10(span / intervals))
     for step in (factor * magnitude for factor in (1, 2, 2.5, 5, 10, 20)):
         if whole and not float(step).is_integer():
             continue
-        if math.ceil(high / step - 1e-9) - math.floor(low / step) <= intervals:
+        if math.floor(high / step + 1e-9) - math.ceil(low / step - 1e-9) <= intervals:
             return float(step)
     return float(20 * magnitude)
 

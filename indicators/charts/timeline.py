@@ -82,7 +82,8 @@ def _beside(row: dict[str, object], share: float, language: str) -> str:
     """A milestone's label written beside its marker, in lines short enough for the room on
     its wider side (`share`: where the marker stands, 0 to 1 along the axis)."""
     room = max(TIMELINE_LABEL_WIDTH, int(PLOT_CHARACTERS * max(share, 1 - share)) - 4)
-    lines = _wrapped(str(row["label"]), room)
+    # Arabic letters join and run narrower: as many pixels hold a fifth more of them.
+    lines = _wrapped(str(row["label"]), room * 6 // 5 if language == "ar" else room)
     return "<br>".join(_plot_text([line], language) for line in lines)
 
 
@@ -100,7 +101,6 @@ def timeline_chart(rows: Sequence[dict[str, object]], language: str) -> go.Figur
     """Milestones on a time axis, one per line, each labelled beside its marker (labels in
     a margin took two thirds of the width); periods drawn as spans. Where most of the span
     holds no event, the axis is cut there and each label's side is chosen on the cut axis."""
-    labels = [_label(row, language) for row in rows]
     days = [day for row in rows for day in (row["start"], row["end"]) if isinstance(day, date)]
     first, last = (min(days), max(days)) if days else (date.today(), date.today())
     gap = _gap(days)
@@ -110,17 +110,18 @@ def timeline_chart(rows: Sequence[dict[str, object]], language: str) -> go.Figur
                                      first, first + drawn_span) for row in rows}
     texts = {key: _beside(row, shares[key], language)
              for key, row in zip(shares, rows, strict=True)}
-    pitch = LINE_PITCH * max((text.count("<br>") + 1 for text in texts.values()),
-                             default=1) + ROW_GAP
-    traces = [{"type": "scatter", "x": [row["start"], row["end"]], "y": [label] * 2,
+    places, total = _places([texts[str(row["id"])] for row in rows])
+    at = {str(row["id"]): place for row, place in zip(rows, places, strict=True)}
+    traces = [{"type": "scatter", "x": [row["start"], row["end"]],
+               "y": [at[str(row["id"])]] * 2,
                "mode": "lines", "line": {"width": 8, "color": EXACT_COLOUR},
                "showlegend": False, "hoverinfo": "skip"}
-              for row, label in zip(rows, labels, strict=True) if row["end"] != row["start"]]
+              for row in rows if row["end"] != row["start"]]
     for kind in dict.fromkeys(str(row["kind"]) for row in rows):
         members = [row for row in rows if row["kind"] == kind]
         traces.append({
             "type": "scatter", "x": [row["start"] for row in members],
-            "y": [_label(row, language) for row in members],
+            "y": [at[str(row["id"])] for row in members],
             "mode": "markers+text", "name": _plot_text([kind], language),
             "text": [texts[str(row["id"])] for row in members],
             "textposition": [_side(shares[str(row["id"])], language) for row in members],
@@ -128,25 +129,39 @@ def timeline_chart(rows: Sequence[dict[str, object]], language: str) -> go.Figur
             "marker": {"size": 13, "symbol": [row["symbol"] for row in members],
                        "line": {"width": 1.5, "color": "#222"}},
             "customdata": [[_plot_text([str(row["when"])], language),
-                            _plot_text([str(row["source"])], language)] for row in members],
-            "hovertemplate": (f"%{{y}}<br>%{{customdata[0]}}<br>{ui('source', language)}"
-                              f"{formatting.colon(language)} %{{customdata[1]}}<extra></extra>")})
+                            _plot_text([str(row["source"])], language), _label(row, language)]
+                           for row in members],
+            "hovertemplate": (f"%{{customdata[2]}}<br>%{{customdata[0]}}<br>"
+                              f"{ui('source', language)}{formatting.colon(language)} "
+                              "%{customdata[1]}<extra></extra>")})
     layout: dict[str, Any] = {
-        "height": 120 + pitch * len(rows), "font": {"family": _FONT},
+        "height": 120 + total, "font": {"family": _FONT},
         "separators": separators(language), "margin": {"l": 20, "r": 20, "t": 30, "b": 10},
-        "yaxis": {"categoryorder": "array", "categoryarray": list(reversed(labels)),
-                  "showticklabels": False, "showgrid": False},
+        "yaxis": {"range": [total, 0], "showticklabels": False, "showgrid": False,
+                  "zeroline": False},
         "xaxis": axis if days else {"type": "date"},
-        "legend": {"orientation": "h", "y": -90 / (pitch * max(len(rows), 1)),
+        "legend": {"orientation": "h", "y": -90 / max(total, 1),
                    "yanchor": "top"},
         "hoverlabel": {"align": "right" if language == "ar" else "left"}}
     if gap:
-        # The cut, marked on the axis line where the two stretches meet.
+        # The cut, marked on the axis line where the two stretches meet, above the years.
         layout["annotations"] = [{"x": gap[0].isoformat(), "y": 0, "yref": "paper",
                                   "text": "⫽", "showarrow": False, "font": {"size": 18},
                                   "bgcolor": "white", "xanchor": "center",
-                                  "yanchor": "middle"}]
+                                  "yanchor": "bottom", "yshift": -6}]
     return _figure(traces, layout)
+
+
+def _places(texts: Sequence[str]) -> tuple[list[float], float]:
+    """Each row's middle, from the top, in pixels of the plot, and all rows' height: a row
+    as tall as its label's lines. Rows of one height had to be as tall as the longest
+    label (six lines), and left short labels far apart."""
+    places, top = [], 0.0
+    for text in texts:
+        height = LINE_PITCH * (text.count("<br>") + 1) + ROW_GAP
+        places.append(top + height / 2)
+        top += height
+    return places, top
 
 
 def _gap(days: Sequence[date]) -> tuple[date, date] | None:

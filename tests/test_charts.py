@@ -620,3 +620,16 @@ def test_a_lone_early_event_cuts_the_time_axis_and_the_cut_is_said(language: str
 def test_events_spread_over_time_keep_a_whole_axis() -> None:
     rows = [_milestone(str(year), date(year, 1, 1)) for year in (2004, 2013, 2020)]
     assert not timeline_chart(rows, "fr").layout.xaxis.rangebreaks
+
+
+@pytest.mark.parametrize(("language", "high", "low"), [("fr", "top left", "top right"),
+                                                      ("ar", "top right", "top left")])
+def test_a_value_at_the_axis_end_is_written_towards_the_middle(language: str, high: str,
+                                                              low: str) -> None:
+    """A long value centred on a point at the end of a phone's axis ran past the figure."""
+    dataset = _dataset(_figure("filed-alpha", FILED, 100, "alpha", breakdown=FIRST),
+                       _figure("filed-beta", FILED, 27649, "beta", breakdown=FIRST))
+    figure = _only(_charts(dataset, language), Kind.sources)
+    places = {point[2]: position for trace in _marks(figure)
+              for point, position in zip(_points(trace), trace.textposition, strict=True)}
+    assert places == {"filed-alpha": low, "filed-beta": high}

@@ -32,10 +32,13 @@ VIEWS = [view.id for view in registry_of(FROZEN).values() if view.published]
 PLOT_SHARE = 0.5
 # What a box may pass another or the figure's edge by, in CSS pixels: a glyph's antialiasing.
 SLACK = 1
+# Tick labels on one line closer than this (pixels) read as one word: "20182019".
+TICK_GAP = 3
 
 # Measured in the page, on each chart's drawn SVG: its width, its plot area's, every pair of
-# tick labels whose boxes meet, and every text whose box runs past the figure's left or
-# right edge (where the image, and the screen, cut it).
+# tick labels whose boxes meet (or, on one line, come within TICK_GAP of each other), and
+# every text whose box runs past the figure's left or right edge (where the image, and the
+# screen, cut it).
 MEASURE = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(chart => {
   const svg = chart.querySelector('svg.main-svg');
   const edge = svg.getBoundingClientRect();
@@ -46,7 +49,7 @@ MEASURE = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]'
   const overlapping = [];
   ticks.forEach((one, i) => ticks.slice(i + 1).forEach(other => {
     const a = box(one), b = box(other);
-    if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLACK &&
+    if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > -TICK_GAP &&
         Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > SLACK)
       overlapping.push([one.textContent, other.textContent]);
   }));
@@ -56,7 +59,7 @@ MEASURE = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]'
   return {title: title ? title.textContent : 'timeline', figure: edge.width,
           plot: box(chart.querySelector('.bglayer .bg, .nsewdrag')).width,
           overlapping, cut};
-})""".replace("SLACK", str(SLACK))
+})""".replace("TICK_GAP", str(TICK_GAP)).replace("SLACK", str(SLACK))
 
 
 def expected_charts(dataset: Dataset, view: str) -> int:

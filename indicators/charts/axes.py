@@ -18,8 +18,9 @@ from indicators.labels import UNITS, ui
 from indicators.models import Figure, Qualifier, Unit
 
 # A time axis names every year up to this many years, every other year up to twice as many:
-# a phone's plot of about 260 px holds eight labels of four digits side by side.
-YEAR_TICKS = 8
+# a phone's plot of 220 to 290 px holds six labels of four digits with room between them
+# (eight ran together as "20182019" beside a log scale's title).
+YEAR_TICKS = 6
 # Month labels ("janv. 2017") are three times as wide: at most this many of them.
 MONTH_TICKS = 4
 

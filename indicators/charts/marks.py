@@ -43,8 +43,12 @@ _OPPOSITE = {"up": "down", "right": "left", "left": "right"}
 
 def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vertical: bool,
             x: Sequence[Any], y: Sequence[Any], right_to_left: bool = False,
-            labelled: bool = False, names: Names | None = None) -> dict[str, Any]:
-    """One marker per figure, shaped by its qualifier; the hover names the source."""
+            labelled: Sequence[float] | None = None,
+            names: Names | None = None) -> dict[str, Any]:
+    """One marker per figure, shaped by its qualifier; the hover names the source. With
+    `labelled` (where each point stands along the value axis, 0 to 1), each value is written
+    above its marker, towards the middle near the axis's ends: "93,7 milliards de dirhams"
+    centred on a point at the end of a phone's axis ran past the figure's edge."""
     increase = "up" if vertical else ("left" if right_to_left else "right")
     bound = qualifier in LOWER_BOUNDS | UPPER_BOUNDS
     about = qualifier == Qualifier.approximately
@@ -56,7 +60,8 @@ def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vert
         errors = {("error_y" if vertical else "error_x"): {
             "type": "data", "array": spread, "color": EXACT_COLOUR, "thickness": 1.5}}
     labels = {"text": [_value_text(item, language) for item in items],
-              "textposition": "top center", "textfont": {"size": 12}} if labelled else {}
+              "textposition": [_inward(share, right_to_left) for share in labelled],
+              "textfont": {"size": 12}} if labelled else {}
     return {"type": "scatter", "x": list(x), "y": list(y),
             "mode": "markers+text" if labelled else "markers",
             "name": _legend_name(qualifier, language), "cliponaxis": False,
@@ -64,6 +69,13 @@ def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vert
                        "color": colour, "line": {"color": colour, "width": 2}},
             "customdata": [_custom(item, language, names) for item in items],
             "hovertemplate": _hover(language), **labels, **errors}
+
+
+def _inward(share: float, right_to_left: bool) -> str:
+    """Where a point's value is written: above it, shifted towards the middle of the axis
+    when the point stands in the outer quarter of either end (as the reader sees it)."""
+    on_screen = 1 - share if right_to_left else share
+    return "top left" if on_screen > 0.75 else "top right" if on_screen < 0.25 else "top center"
 
 
 def _bars(items: Sequence[Cited], qualifier: Qualifier | None, language: str, *,

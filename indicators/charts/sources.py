@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from indicators import formatting
@@ -56,7 +57,9 @@ def sources_chart(plan: Plan, language: str, names: Names) -> Chart:
     traces += [_points(same, qualifier, language, vertical=False,
                        x=[item.figure.value for item in same],
                        y=[rows[item.figure.id] for item in same],
-                       right_to_left=right_to_left, labelled=True)
+                       right_to_left=right_to_left,
+                       labelled=[_along(item.figure.value, low, high, log=fitted.log)
+                                 for item in same])
                for qualifier, same in _by_qualifier(items)]
     labels = [_row_label(item, language) for item in items]
     layout = _frame(ui("chart_sources", language).format(
@@ -74,6 +77,13 @@ def sources_chart(plan: Plan, language: str, names: Names) -> Chart:
                 for start in plan.breaks if start < len(items)])
     return Chart(Kind.sources, _figure(traces, layout),
                  _capped(len(items), len(plan.items), language))
+
+
+def _along(value: float, low: float, high: float, *, log: bool) -> float:
+    """Where a value stands along its axis, from 0 at `low` to 1 at `high`."""
+    if log:
+        value, low, high = (math.log10(max(end, 1e-12)) for end in (value, low, high))
+    return (value - low) / (high - low) if high > low else 0.5
 
 
 def _row_label(item: Cited, language: str) -> str:

@@ -378,7 +378,7 @@ def test_explorer_caps_the_table_but_not_the_downloads(data_file: Path,
 def test_every_table_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     _limit(monkeypatch, "MAX_TABLE_ROWS", 3)
     _limit(monkeypatch, "THEME_TABLE_ROWS", 3)
-    for view, table in (("timeline", "dataframe"), ("regularisation", "table")):
+    for view, table in (("timeline", "table"), ("regularisation", "table")):
         app = _app(view=view)
         shown = app.dataframe[0].value if table == "dataframe" else app.table[0].value
         assert len(shown) == 3, view

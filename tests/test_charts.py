@@ -21,9 +21,11 @@ from indicators.charts import (
     timeline_chart,
     timeline_rows,
 )
+from indicators.charts.axes import VALUE_INTERVALS, fit
+from indicators.charts.text import ROW_WIDTH, _broken
 from indicators.citations import Cited, cited_figures
 from indicators.formatting import number
-from indicators.models import Dataset
+from indicators.models import Dataset, Unit
 from loaders import load_path, load_text
 from tests.conftest import DATA, themes_of
 
@@ -212,15 +214,51 @@ def test_axes_and_hovers_write_numbers_as_babel_does(outlets: Dataset, language:
     assert {"fr": "27\u202f649", "ar": "\u206627.649\u2069", "en": "27,649"}[language] in hover
 
 
-def test_a_share_is_read_against_0_to_100_with_a_100_tick() -> None:
+def test_a_share_near_the_whole_is_read_against_100() -> None:
     dataset = _dataset(
         _figure("rate-alpha", RATE, 83.53, "alpha", breakdown=FIRST),
         _figure("rate-beta", RATE, 85, "beta", "more_than", breakdown=FIRST),
     )
     axis = _only(_charts(dataset), Kind.sources).layout.xaxis
     assert tuple(axis.range) == (0, 100)
-    assert list(axis.tickvals) == [0, 20, 40, 60, 80, 100]
-    assert axis.ticktext[-1] == "100\u00a0%"
+    assert axis.ticksuffix == "\u00a0%" and axis.tickangle == 0
+
+
+def test_small_shares_get_an_axis_of_their_size() -> None:
+    """0,24 % and "more than 3 %" on 0-100 % looked equal: a twelvefold gap."""
+    dataset = _dataset(
+        _figure("rate-alpha", RATE, 0.24, "alpha", breakdown=FIRST),
+        _figure("rate-beta", RATE, 3, "beta", "more_than", breakdown=FIRST),
+    )
+    axis = _only(_charts(dataset), Kind.sources).layout.xaxis
+    low, high = axis.range
+    assert low == 0 and 3 < high <= 5
+    assert (high - low) / axis.dtick <= VALUE_INTERVALS
+
+
+def test_two_equal_values_stand_on_an_axis_from_zero() -> None:
+    """36 and 36 on a 34-38 axis looked measured apart."""
+    dataset = _dataset(_figure("filed-alpha", FILED, 36, "alpha", breakdown=FIRST),
+                       _figure("filed-beta", FILED, 36, "beta", breakdown=FIRST))
+    low, high = _only(_charts(dataset), Kind.sources).layout.xaxis.range
+    assert low == 0 and 36 < high <= 50
+
+
+def test_values_orders_of_magnitude_apart_go_on_a_log_scale_that_says_so() -> None:
+    dataset = _dataset(_figure("filed-alpha", FILED, 97, "alpha", breakdown=FIRST),
+                       _figure("filed-beta", FILED, 29715, "beta", breakdown=FIRST))
+    axis = _only(_charts(dataset), Kind.sources).layout.xaxis
+    assert axis.type == "log"
+    assert list(axis.tickvals) == [100, 1000, 10000]
+    assert list(axis.ticktext) == ["100", "1\u202f000", "10\u202f000"]
+    assert axis.title.text.replace("<br>", " ").startswith("Échelle logarithmique")
+    assert 10 ** axis.range[0] < 97 and 10 ** axis.range[1] > 29715
+
+
+def test_bars_start_at_zero_whatever_their_spread() -> None:
+    for value in (9000, 50):  # a spread that would be a log scale for points
+        fitted = fit([0.0, 9000.0, value], Unit.count, bars=True)
+        assert fitted.low == 0 and not fitted.log and fitted.high >= 9000
 
 
 def test_counts_have_whole_ticks() -> None:
@@ -274,10 +312,10 @@ def test_undated_figures_are_listed_beside_the_series(campaign: Dataset) -> None
 
 
 @pytest.mark.parametrize(("language", "ticks"), [
-    ("fr", ["janv. 2017", "mars 2017", "mai 2017", "juil. 2017", "sept. 2017", "nov. 2017",
-            "janv. 2018"]),
-    ("en", ["Jan 2017", "Mar 2017", "May 2017", "Jul 2017", "Sep 2017", "Nov 2017",
-            "Jan 2018"])])
+    # Three months' names at most: "janv. 2017" is three times a year's width, and seven of
+    # them ran into each other on a phone's plot.
+    ("fr", ["janv. 2017", "juil. 2017", "janv. 2018"]),
+    ("en", ["Jan 2017", "Jul 2017", "Jan 2018"])])
 def test_dates_are_month_and_year_in_the_page_language(campaign: Dataset, language: str,
                                                        ticks: list[str]) -> None:
     axis = _only(_charts(campaign, language), Kind.series).layout.xaxis
@@ -318,7 +356,7 @@ def test_several_sources_at_one_date_are_separate_points() -> None:
     assert (hovers["returns-2014-alpha"], hovers["returns-2014-beta"]) == ("Alpha", "Beta")
     # The two sources for 2014 are also compared row by row; 2015 alone is not.
     sources = _only(drawn, Kind.sources)
-    assert list(sources.layout.yaxis.ticktext) == ["Alpha · 2014", "Beta · 2014"]
+    assert list(sources.layout.yaxis.ticktext) == ["Alpha<br>2014", "Beta<br>2014"]
 
 
 # --- Breakdowns and parts ----------------------------------------------------------------------
@@ -349,7 +387,8 @@ def test_a_breakdown_is_sorted_bars_with_the_total_as_a_line(returns: Dataset, l
     assert list(bars[0].x) == [5916, 3893, 2643]  # the total is no bar
     assert [text.strip(RLI + "\u2068\u2069") for text in figure.layout.yaxis.ticktext] == names
     assert [shape.x0 for shape in figure.layout.shapes] == [21073]
-    total = figure.layout.annotations[0].text
+    total = figure.layout.shapes[0].name  # named in the legend, never over the rows
+    assert figure.layout.shapes[0].showlegend
     assert {"fr": "Total\u202f: 21\u202f073 · Gov", "en": "Total: 21,073 · Gov"}.get(
         language, total) == total
     assert drawn.cards == ()
@@ -367,7 +406,26 @@ def test_a_total_set_aside_is_not_the_charts_summary() -> None:
     )
     figure = _only(_charts(dataset, "fr", "voluntary_return"), Kind.breakdown)
     assert [shape.x0 for shape in figure.layout.shapes] == [21073]
-    assert figure.layout.annotations[0].text == "Total\u202f: 21\u202f073 · Gov"
+    assert figure.layout.shapes[0].name == "Total\u202f: 21\u202f073 · Gov"
+
+
+def test_totals_that_disagree_are_one_band_named_by_their_range() -> None:
+    """Twelve totals were twelve black lines; a bound among exact totals widened nothing."""
+    dataset = _dataset(
+        *(_figure(f"returns-total-{source}", RETURNS, value, source, period="2004/..",
+                  as_of="2016") for source, value in (("gov", 21073), ("alpha", 21500),
+                                                      ("beta", 22000))),
+        _figure("returns-bound", RETURNS, 12000, "gamma", "more_than", period="2004/..",
+                as_of="2016"),
+        _figure("returns-sn", RETURNS, 5916, "gov", period="2004/..", as_of="2016",
+                breakdown="{country: SN}"),
+        _figure("returns-ml", RETURNS, 2643, "gov", period="2004/..", as_of="2016",
+                breakdown="{country: ML}"),
+    )
+    figure = _only(_charts(dataset, "fr", "voluntary_return"), Kind.breakdown)
+    (band,) = figure.layout.shapes
+    assert (band.type, band.x0, band.x1) == ("rect", 21073, 22000)
+    assert "21\u202f073" in band.name and "22\u202f000" in band.name
 
 
 def test_approved_is_drawn_inside_filed_with_its_share() -> None:
@@ -404,12 +462,36 @@ def test_a_lone_figure_is_a_card_never_a_chart() -> None:
         "programmes", "start", "returns-total"]
 
 
-def test_over_the_cap_the_smallest_comparisons_give_way() -> None:
+def test_over_the_cap_the_comparisons_that_tell_least_give_way() -> None:
     drawn = _charts(_dataset(*OUTLETS, *CAMPAIGN), limit=1)
-    # The second campaign's series (4 dated figures, 1 listed beside) against the first
-    # campaign's 3 outlets and the second's 2 counts of March.
+    # The second campaign's series (4 dates) against the first campaign's 3 outlets and the
+    # second's 2 counts of March.
     assert [chart.kind for chart in drawn.charts] == [Kind.series]
     assert drawn.not_drawn == 2
+
+
+def test_a_trend_comes_first_and_two_agreeing_sources_last() -> None:
+    """Yearly returns over ten years stood behind "36 and 36" because their indicator came
+    later in the file; a view shows its first charts at once and the others on request."""
+    agreeing = (_figure("filed-alpha", FILED, 36, "alpha"),  # an indicator earlier in the file
+                _figure("filed-beta", FILED, 36, "beta"))
+    yearly = tuple(_figure(f"returns-{year}", RETURNS, 1000 + year, "alpha",
+                           period=f'"{year}"') for year in range(2013, 2023))
+    plans, _ = plan_theme(cited_figures(_dataset(*agreeing, *yearly)))
+    assert [plan.kind for plan in plans] == [Kind.series, Kind.sources]
+    assert plans[0].items[0].indicator.id == RETURNS
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    ("Rabat-Salé-Zemmour-Zaër", ["Rabat-Salé-Zemmour-", "Zaër"]),
+    ("15 décembre 2016 – 31 décembre 2017", ["15 décembre 2016 –", "31 décembre 2017"]),
+    ("Le Conseil national des droits de l'homme du Maroc",
+     ["Le Conseil national", "des droits de…"]),
+    ("Oriental", ["Oriental"])])
+def test_a_row_label_breaks_at_spaces_and_hyphens_in_two_lines_at_most(
+        text: str, lines: list[str]) -> None:
+    assert _broken(text) == lines
+    assert all(len(line) <= ROW_WIDTH for line in lines)
 
 
 def test_data_text_is_never_markup_in_any_chart() -> None:
@@ -513,3 +595,41 @@ def test_the_legend_stands_under_the_title_and_grows_down(outlets: Dataset) -> N
     assert (legend.yref, legend.yanchor, title.yref) == ("container", "top", "container")
     title_bottom = title.pad.t + 22 * len(title.text.split("<br>"))
     assert (1 - legend.y) * figure.layout.height >= title_bottom
+
+
+def _milestone(key: str, day: date) -> dict[str, object]:
+    return {"id": key, "label": f"Événement {key}", "kind": "accord", "symbol": "diamond",
+            "start": day, "end": day, "when": str(day.year), "source": "S"}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_lone_early_event_cuts_the_time_axis_and_the_cut_is_said(language: str) -> None:
+    """One event of 1951 squeezed twelve of 2004-2025 into the right edge of the axis."""
+    rows = [_milestone("early", date(1951, 1, 1)),
+            *(_milestone(str(year), date(year, 6, 1)) for year in range(2004, 2026, 3))]
+    axis = timeline_chart(rows, language).layout.xaxis
+    (cut,) = axis.rangebreaks
+    start, end = (date.fromisoformat(bound) for bound in cut.bounds)
+    assert date(1951, 1, 1) < start < date(1960, 1, 1) and date(2000, 1, 1) < end < date(2004, 6, 1)
+    assert axis.ticktext[0] == "1951" and "2010" in axis.ticktext
+    assert str(start.year) in axis.title.text and str(end.year) in axis.title.text
+    marks = timeline_chart(rows, language).layout.annotations
+    assert [mark.text for mark in marks] == ["⫽"]
+
+
+def test_events_spread_over_time_keep_a_whole_axis() -> None:
+    rows = [_milestone(str(year), date(year, 1, 1)) for year in (2004, 2013, 2020)]
+    assert not timeline_chart(rows, "fr").layout.xaxis.rangebreaks
+
+
+@pytest.mark.parametrize(("language", "high", "low"), [("fr", "top left", "top right"),
+                                                      ("ar", "top right", "top left")])
+def test_a_value_at_the_axis_end_is_written_towards_the_middle(language: str, high: str,
+                                                              low: str) -> None:
+    """A long value centred on a point at the end of a phone's axis ran past the figure."""
+    dataset = _dataset(_figure("filed-alpha", FILED, 100, "alpha", breakdown=FIRST),
+                       _figure("filed-beta", FILED, 27649, "beta", breakdown=FIRST))
+    figure = _only(_charts(dataset, language), Kind.sources)
+    places = {point[2]: position for trace in _marks(figure)
+              for point, position in zip(_points(trace), trace.textposition, strict=True)}
+    assert places == {"filed-alpha": low, "filed-beta": high}

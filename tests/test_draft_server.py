@@ -118,8 +118,10 @@ def test_another_reader_is_not_held_up_by_a_heavy_draft() -> None:
     assert drafting.success, "the heavy draft is valid and was checked"
     during = [end - start for start, end in reruns if end < span["end"]]
     assert during, "no rerun of the other reader ran while the draft was checked"
-    # A cached overview reruns in tens of milliseconds; a second would mean it waited.
-    assert max(during) < 1.0, during
+    # A cached overview reruns in tens of milliseconds; had it waited for the check, a rerun
+    # would last about as long as the check. Against the check's own time, a loaded machine
+    # slows both alike.
+    assert max(during) < (span["end"] - span["start"]) / 2, (during, span)
 
 
 @pytest.mark.parametrize("draft", ["a: [", "\x00", "? [a]\n: b\n"])

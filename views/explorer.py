@@ -20,9 +20,13 @@ from views.components import Page, language_key
 
 # The explorer's columns sized to what they hold (indicator, value, period, theme, source,
 # source type, quote): sized to its first rows, a long source title pushed the columns after
-# it out of sight, and in Arabic its header with them.
-READABLE_WIDTHS = (240, 130, 110, 150, 190, 170, 420)  # pixels
+# it out of sight, and in Arabic its header with them. Indicator, value and source come
+# first and together fit a phone's 358 px (at 240 + 130 px a phone showed no source, and
+# cut the start of an Arabic value, "كثر من"); a cell's full text shows on hover.
+READABLE_WIDTHS = (130, 110, 110, 150, 100, 150, 420)  # pixels
 READABLE_COLUMNS = [st.column_config.TextColumn(width=width) for width in READABLE_WIDTHS]
+# The order they are read in: indicator, value, source, then period, theme, type, quote.
+READING_ORDER = (0, 1, 4, 2, 3, 5, 6)
 
 
 def url_multiselect(label: str, options: list[str], name: str, shown: Callable[[str], str],
@@ -76,7 +80,8 @@ def render(page: Page) -> None:
     if count > MAX_TABLE_ROWS:
         st.caption(ui_count("rows_capped", MAX_TABLE_ROWS, language))
     st.dataframe(table, hide_index=True, width="stretch",
-                 column_config=dict(zip(table.columns, READABLE_COLUMNS, strict=True)))
+                 column_config=dict(zip(table.columns, READABLE_COLUMNS, strict=True)),
+                 column_order=[table.columns[index] for index in READING_ORDER])
     downloads(dataset, shown, frame, language, data.release)
 
 

@@ -13,6 +13,9 @@ from indicators.text import markdown_escape
 from views.built import MAX_TABLE_ROWS, timeline_parts
 from views.components import Page, note, plotly_config, quote, source_block
 
+# The table scrolls within this height (px), as a theme's does, about ten rows.
+TIMELINE_TABLE_HEIGHT = 480
+
 
 def render(page: Page) -> None:
     """The dated milestones; the registry draws the policy figures under them."""
@@ -26,12 +29,15 @@ def render(page: Page) -> None:
     st.caption(ui("table_caption", language))
     if len(rows) > MAX_TABLE_ROWS:
         st.caption(ui_count("rows_capped", MAX_TABLE_ROWS, language))
-    st.dataframe(pd.DataFrame([{ui("date", language): row["when"],
-                                ui("event", language): row["label"],
-                                ui("kind", language): row["kind"],
-                                ui("source", language): row["source"]}
-                               for row in rows[:MAX_TABLE_ROWS]]),
-                 hide_index=True, width="stretch")
+    # A plain table, as a theme's: its cells wrap on a phone, its header stays in Arabic
+    # (the grid lost the event column's header there and cut the events at the screen's
+    # edge), and a screen reader reads it cell by cell.
+    st.table(pd.DataFrame([{ui("date", language): row["when"],
+                            ui("event", language): row["label"],
+                            ui("kind", language): row["kind"],
+                            ui("source", language): row["source"]}
+                           for row in rows[:MAX_TABLE_ROWS]]),
+             hide_index=True, height=TIMELINE_TABLE_HEIGHT)
     sources = {source.id: source for source in dataset.sources}
     st.subheader(ui("figures_and_citations", language))
     for milestone in dataset.milestones:

@@ -45,11 +45,13 @@ def _credited(chart: Chart, plan: Plan, credit: str, language: str, names: Names
         lines += [_rtl(plotly_escape(formatting.embed(line, language)), language)
                   for line in _wrapped(credit, CREDIT_WIDTH)]
     figure = chart.figure
+    # Under the value or time axis and its title, however many lines the title has.
+    below = 15 * str(figure.layout.xaxis.title.text or "").count("<br>")
     figure.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", y=0,
-                          yanchor="top", yshift=-60, showarrow=False,
+                          yanchor="top", yshift=-60 - below, showarrow=False,
                           font={"size": 11, "color": "#444"},
                           **_CREDIT_PLACES[plan.kind](language))
-    extra = 15 * max(len(lines) - 2, 0)
+    extra = 15 * max(len(lines) - 2, 0) + below
     figure.update_layout(margin={"b": max(figure.layout.margin.b or 0, 100) + extra},
                          height=(figure.layout.height or 400) + 84 + extra)
     indicator = (plan.items or plan.others)[0].indicator.id
@@ -84,23 +86,20 @@ def _alt_value(item: Cited, language: str, names: Names) -> str:
     return formatting.comma(language).join(formatting.embed(part, language) for part in parts)
 
 
-def _under_plot(language: str) -> dict[str, Any]:
-    """Centred under a plot that spans the figure, in every language."""
-    return {"x": 0.5, "xanchor": "center", "align": "center"}
-
-
 def _beside_rows(language: str) -> dict[str, Any]:
-    """Beside row labels, from the plot's far edge towards them: on a phone the labels take
-    most of the width, and a line centred on the narrow plot ran off the figure."""
+    """From the plot's far edge towards the labels of rows or values: on a phone they take
+    a third of the width, and a line centred on the narrower plot ran off the figure."""
     if language == "ar":  # the labels stand on the right
         return {"x": 0, "xanchor": "left", "align": "left"}
     return {"x": 1, "xanchor": "right", "align": "right"}
 
 
-# Where each kind's credit line stands: a chart of rows has its labels beside a narrow plot.
+# Where each kind's credit line stands: from the plot's far edge towards the value axis's
+# labels in every kind. Centred under a plot pushed aside by wide labels ("120 milliards"),
+# a line ran past the figure's edge.
 _CREDIT_PLACES: dict[Kind, Callable[[str], dict[str, Any]]] = {
-    Kind.series: _under_plot,
+    Kind.series: _beside_rows,
     Kind.sources: _beside_rows,
     Kind.breakdown: _beside_rows,
-    Kind.part: _under_plot,
+    Kind.part: _beside_rows,
 }

@@ -40,7 +40,9 @@ def _frame(title: str, language: str, *, height: int) -> dict[str, Any]:
                   "xanchor": "right" if right_to_left else "left", "yref": "container",
                   "y": 1, "yanchor": "top", "pad": {"t": 14}, "font": {"size": 16}},
         "height": total, "separators": separators(language),
-        "font": {"family": _FONT}, "margin": {"l": 36, "r": 36, "t": top, "b": 10},
+        # Narrow sides: the axes' labels widen their side (automargin), and on a phone every
+        # pixel of the 358 not taken by a margin is the plot's.
+        "font": {"family": _FONT}, "margin": {"l": 16, "r": 16, "t": top, "b": 10},
         # Under the title, measured from the figure's top: on a phone the legend wraps to
         # several rows and grows down, pushing the plot, never up over the title.
         "legend": {"orientation": "h", "yref": "container", "yanchor": "top",

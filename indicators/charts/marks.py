@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from indicators.charts.text import (
+    NOTE_WIDTH,
     SOURCE_WIDTH,
     Names,
     _custom,
@@ -16,6 +17,7 @@ from indicators.charts.text import (
     _rtl,
     _shortened,
     _value_text,
+    _wrapped,
 )
 from indicators.citations import Cited, short_source
 from indicators.formatting import colon
@@ -41,8 +43,12 @@ _OPPOSITE = {"up": "down", "right": "left", "left": "right"}
 
 def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vertical: bool,
             x: Sequence[Any], y: Sequence[Any], right_to_left: bool = False,
-            labelled: bool = False, names: Names | None = None) -> dict[str, Any]:
-    """One marker per figure, shaped by its qualifier; the hover names the source."""
+            labelled: Sequence[float] | None = None,
+            names: Names | None = None) -> dict[str, Any]:
+    """One marker per figure, shaped by its qualifier; the hover names the source. With
+    `labelled` (where each point stands along the value axis, 0 to 1), each value is written
+    above its marker, towards the middle near the axis's ends: "93,7 milliards de dirhams"
+    centred on a point at the end of a phone's axis ran past the figure's edge."""
     increase = "up" if vertical else ("left" if right_to_left else "right")
     bound = qualifier in LOWER_BOUNDS | UPPER_BOUNDS
     about = qualifier == Qualifier.approximately
@@ -54,7 +60,8 @@ def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vert
         errors = {("error_y" if vertical else "error_x"): {
             "type": "data", "array": spread, "color": EXACT_COLOUR, "thickness": 1.5}}
     labels = {"text": [_value_text(item, language) for item in items],
-              "textposition": "top center", "textfont": {"size": 12}} if labelled else {}
+              "textposition": [_inward(share, right_to_left) for share in labelled],
+              "textfont": {"size": 12}} if labelled else {}
     return {"type": "scatter", "x": list(x), "y": list(y),
             "mode": "markers+text" if labelled else "markers",
             "name": _legend_name(qualifier, language), "cliponaxis": False,
@@ -64,11 +71,19 @@ def _points(items: Sequence[Cited], qualifier: Qualifier, language: str, *, vert
             "hovertemplate": _hover(language), **labels, **errors}
 
 
+def _inward(share: float, right_to_left: bool) -> str:
+    """Where a point's value is written: above it, shifted towards the middle of the axis
+    when the point stands in the outer quarter of either end (as the reader sees it)."""
+    on_screen = 1 - share if right_to_left else share
+    return "top left" if on_screen > 0.75 else "top right" if on_screen < 0.25 else "top center"
+
+
 def _bars(items: Sequence[Cited], qualifier: Qualifier | None, language: str, *,
           values: Sequence[float], places: Sequence[int], horizontal: bool,
           width: float | None = None, name: str | None = None, colour: str = EXACT_COLOUR,
-          extra: Sequence[str] | None = None) -> dict[str, Any]:
-    """Bars, a bound hatched and outlined; `qualifier` None styles each bar by its own."""
+          extra: Sequence[str] | None = None, names: Names | None = None) -> dict[str, Any]:
+    """Bars, a bound hatched and outlined; `qualifier` None styles each bar by its own; with
+    `names`, the hover names the bar's member in full (its row label may be shortened)."""
     bounds = [item.figure.qualifier != Qualifier.exact for item in items]
     texts = [_value_text(item, language) for item in items]
     if extra is not None:
@@ -89,7 +104,7 @@ def _bars(items: Sequence[Cited], qualifier: Qualifier | None, language: str, *,
             "pattern": {"shape": [BOUND_PATTERN if bound else "" for bound in bounds],
                         "fgcolor": BOUND_COLOUR},
         },
-        "customdata": [_custom(item, language) for item in items],
+        "customdata": [_custom(item, language, names) for item in items],
         "hovertemplate": _hover(language)}
 
 
@@ -100,40 +115,43 @@ def _line(xs: Iterable[Sequence[Any]], ys: Iterable[Sequence[Any]],
             "hoverinfo": "skip", **style}
 
 
-def _reference_lines(totals: Sequence[Cited], language: str, *,
-                     right_to_left: bool) -> dict[str, Any]:
-    """A breakdown's totals as vertical lines across the bars, named once above them.
+def _reference_lines(totals: Sequence[Cited], language: str) -> dict[str, Any]:
+    """A breakdown's total as one mark across the bars, named in the legend.
 
-    One total is named with its source; several (sources disagree) by their range. A total
-    set aside as a known error (rank: deprecated) is neither drawn nor summed up here: the
-    chart's table and the citations still show it with its reason.
+    One value is a line; several (sources disagree) one light band from the lowest to the
+    highest, named by its range: twelve totals were twelve lines, a black cluster. Dashed
+    when every total is a bound. In the legend, the name wraps with the legend on a phone,
+    where a label beside the lines ran over the rows. A total set aside as a known error
+    (rank: deprecated) is neither drawn nor summed up here: the chart's table and the
+    citations still show it with its reason.
     """
     totals = [total for total in totals if total.figure.rank != Rank.deprecated]
+    # Exact totals when there are some: "more than 12 000" beside totals of 27 000 to
+    # 28 000 stretched the mark over half the axis and says nothing they do not.
+    totals = [total for total in totals if total.figure.qualifier == Qualifier.exact] or totals
     if not totals:
-        return {"shapes": [], "annotations": []}
-    values = sorted({total.figure.value for total in totals})
-    shapes = []
-    for value in values:
-        bound = all(total.figure.qualifier != Qualifier.exact for total in totals
-                    if total.figure.value == value)
-        shapes.append({"type": "line", "x0": value, "x1": value, "yref": "paper", "y0": 0,
-                       "y1": 1, "line": {"color": BOUND_COLOUR if bound else "#333",
-                                         "width": 1.5, "dash": "dash" if bound else "solid"}})
+        return {"shapes": []}
+    ordered = sorted(totals, key=lambda total: total.figure.value)
+    low, high = ordered[0].figure.value, ordered[-1].figure.value
+    bound = all(total.figure.qualifier != Qualifier.exact for total in totals)
     if len(totals) == 1:
         source = _shortened(short_source(totals[0].source), SOURCE_WIDTH)
         said = f"{_value_text(totals[0], language)} · {_plot_text([source], language)}"
     else:
-        ordered = sorted(totals, key=lambda total: total.figure.value)
         said = ui_count("total_range", len(totals), language,
                         low=_value_text(ordered[0], language),
                         high=_value_text(ordered[-1], language))
-    # At the foot of the lines, where the bars (largest first) are shortest.
-    label = {"x": values[0], "y": 0, "yref": "paper", "yanchor": "bottom",
-             "xshift": 6 if right_to_left else -6, "showarrow": False,
-             "text": _rtl(f"{ui('total', language)}{colon(language)} {said}", language),
-             "xanchor": "left" if right_to_left else "right", "font": {"size": 12},
-             "bgcolor": "rgba(255,255,255,0.85)"}
-    return {"shapes": shapes, "annotations": [label]}
+    name = "<br>".join(_rtl(line, language) for line in _wrapped(
+        f"{ui('total', language)}{colon(language)} {said}", NOTE_WIDTH))
+    edge = {"color": BOUND_COLOUR if bound else "#333", "width": 1.5,
+            "dash": "dash" if bound else "solid"}
+    shape: dict[str, Any] = {"type": "line" if low == high else "rect", "x0": low, "x1": high,
+                             "yref": "paper", "y0": 0, "y1": 1, "line": edge,
+                             "showlegend": True, "name": name, "layer": "below"}
+    if low != high:
+        shape["fillcolor"] = "rgba(51,51,51,0.10)"
+        shape["line"] = {**edge, "width": 1}
+    return {"shapes": [shape]}
 
 
 def _symbol(qualifier: Qualifier, increase: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from indicators import formatting
-from indicators.charts.axes import _value_axis
+from indicators.charts.axes import _value_axis, fit
 from indicators.charts.frame import Chart, _figure, _frame
 from indicators.charts.marks import EXACT_COLOUR, WHOLE_COLOUR, _bars
 from indicators.charts.plan import Kind, Plan
@@ -38,8 +38,9 @@ def part_chart(plan: Plan, language: str, names: Names) -> Chart:
                             for part, whole in zip(parts, wholes, strict=True)],
                "range": [len(parts) - 0.5, -0.5] if right_to_left else [-0.5, len(parts) - 0.5],
                "showgrid": False},
-        yaxis={**_value_axis(whole_indicator.unit, 0, highest * 1.08, reverse=False,
-                             language=language),
+        yaxis={**_value_axis(whole_indicator.unit,
+                             fit([0.0, highest], whole_indicator.unit, bars=True),
+                             reverse=False, language=language),
                "side": "right" if right_to_left else "left"})
     return Chart(Kind.part, _figure(traces, layout))
 

@@ -20,6 +20,8 @@ TIME_DIMENSIONS = frozenset({"campaign"})
 MAX_ROWS = 40
 # Calendar years are drawn on the timeline and shown as cards, never on a value axis.
 VALUE_UNITS = (Unit.count, Unit.percent, Unit.months, Unit.years, Unit.mad)
+# A series over at least this many dates shows a trend, and comes before every other chart.
+TREND_DATES = 3
 # When a figure holds: its campaign (or other breakdown), its period, its as-of date.
 Moment = tuple[tuple[tuple[str, str], ...], str | None, str | None]
 
@@ -52,8 +54,9 @@ def plan_theme(items: Sequence[Cited]) -> tuple[list[Plan], list[Cited]]:
     """Which comparisons a theme's figures make, in reading order, and the figures in none.
 
     Per indicator, in file order: the part-of-whole chart it is the part of, its series over
-    time, what each source says about each of its quantities, and its breakdowns. A figure
-    in no comparison is a lone figure, shown as a card. O(n log n) in the number of figures.
+    time, what each source says about each of its quantities, and its breakdowns; then all
+    of them ordered by what they tell (`_tells`). A figure in no comparison is a lone
+    figure, shown as a card. O(n log n) in the number of figures.
     """
     by_indicator: dict[str, list[Cited]] = {}
     for item in items:
@@ -68,7 +71,22 @@ def plan_theme(items: Sequence[Cited]) -> tuple[list[Plan], list[Cited]]:
         plans += _sources_plans([item for item in members if item.figure.id not in in_bars])
         plans += breakdowns
     placed = {item.figure.id for plan in plans for item in (*plan.items, *plan.others)}
-    return plans, [item for item in items if item.figure.id not in placed]
+    return sorted(plans, key=_tells), [item for item in items if item.figure.id not in placed]
+
+
+def _tells(plan: Plan) -> tuple[bool, int]:
+    """What a comparison tells, as a sort key: a trend (a series over TREND_DATES dates or
+    more) first, then the most different values side by side; file order on ties.
+
+    Yearly returns over ten years had stood behind two sources agreeing on 36, because
+    their indicator came later in the file.
+    """
+    if plan.kind == Kind.series:
+        dates = len({_x_day(item.figure) for item in plan.items})
+        return dates < TREND_DATES, -dates
+    if plan.kind == Kind.sources:
+        return True, -len({(item.figure.value, item.figure.qualifier) for item in plan.items})
+    return True, -len(plan.items)
 
 
 def _is_total(figure: Figure) -> bool:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from indicators import formatting
-from indicators.charts.axes import _date_axis, _highest, _value_axis
+from indicators.charts.axes import _date_axis, _reach, _value_axis, fit
 from indicators.charts.frame import Chart, _figure, _frame
 from indicators.charts.marks import (
     EXACT_COLOUR,
@@ -20,10 +20,12 @@ from indicators.charts.marks import (
 )
 from indicators.charts.plan import Kind, Plan, _x_day
 from indicators.charts.text import (
+    NOTE_WIDTH,
     SOURCE_WIDTH,
     Names,
     _rtl,
     _shortened,
+    _wrapped,
 )
 from indicators.citations import Cited, short_source
 from indicators.intervals import time_span
@@ -84,10 +86,12 @@ def _layout(items: Sequence[Cited], days: dict[str, date],
                     language, height=420)
     layout.update(
         xaxis={**_date_axis(first, max(days.values()), language),
-               "title": {"text": _rtl(ui("series_axis", language), language),
-                         "font": {"size": 12}}},
-        yaxis={**_value_axis(indicator.unit, 0, _highest(items) * 1.05, reverse=False,
-                             language=language),
+               "title": {"text": "<br>".join(_rtl(line, language) for line in _wrapped(
+                   ui("series_axis", language), NOTE_WIDTH)), "font": {"size": 12}}},
+        yaxis={**_value_axis(indicator.unit,
+                             fit([end for item in items for end in _reach(item.figure)],
+                                 indicator.unit, bars=False),
+                             reverse=False, language=language),
                "side": "right" if right_to_left else "left"})
     return layout
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from indicators import formatting
-from indicators.charts.axes import _padded, _reach, _value_axis
+from indicators.charts.axes import _reach, _value_axis, fit
 from indicators.charts.frame import Chart, _figure, _frame
 from indicators.charts.marks import (
     BOUND_COLOUR,
@@ -16,7 +17,15 @@ from indicators.charts.marks import (
     _points,
 )
 from indicators.charts.plan import MAX_ROWS, Kind, Plan
-from indicators.charts.text import SOURCE_WIDTH, Names, _capped, _context, _plot_text, _shortened
+from indicators.charts.text import (
+    SOURCE_WIDTH,
+    Names,
+    _capped,
+    _context,
+    _row_pitch,
+    _row_text,
+    _shortened,
+)
 from indicators.citations import Cited, short_source
 from indicators.labels import ui
 
@@ -31,9 +40,11 @@ def sources_chart(plan: Plan, language: str, names: Names) -> Chart:
     indicator = items[0].indicator
     right_to_left = language == "ar"
     reach = [end for item in items for end in _reach(item.figure)]
-    axis = _value_axis(indicator.unit, *_padded(min(reach), max(reach), indicator.unit),
-                       reverse=right_to_left, language=language)
+    fitted = fit(reach, indicator.unit, bars=False)
+    axis = _value_axis(indicator.unit, fitted, reverse=right_to_left, language=language)
     low, high = sorted(axis["range"])
+    if fitted.log:  # a log axis's range is in powers of ten
+        low, high = 10 ** low, 10 ** high
     traces: list[dict[str, Any]] = []
     tails = [(item.figure.value, high if item.figure.qualifier in LOWER_BOUNDS else low, row)
              for row, item in enumerate(items)
@@ -46,15 +57,18 @@ def sources_chart(plan: Plan, language: str, names: Names) -> Chart:
     traces += [_points(same, qualifier, language, vertical=False,
                        x=[item.figure.value for item in same],
                        y=[rows[item.figure.id] for item in same],
-                       right_to_left=right_to_left, labelled=True)
+                       right_to_left=right_to_left,
+                       labelled=[_along(item.figure.value, low, high, log=fitted.log)
+                                 for item in same])
                for qualifier, same in _by_qualifier(items)]
+    labels = [_row_label(item, language) for item in items]
     layout = _frame(ui("chart_sources", language).format(
         indicator=indicator.label[language], context=_context(plan.items, language, names)),
-        language, height=150 + 34 * len(items))
+        language, height=150 + _row_pitch(labels, 34) * len(items))
     layout.update(
         xaxis=axis,
         yaxis={"tickmode": "array", "tickvals": list(range(len(items))),
-               "ticktext": [_row_label(item, language) for item in items],
+               "ticktext": labels,
                "range": [len(items) - 0.4, -0.6], "side": "right" if right_to_left else "left",
                "automargin": True, "showgrid": False, "zeroline": False},
         # A thin rule between periods: the rows above and below it speak of different times.
@@ -65,11 +79,19 @@ def sources_chart(plan: Plan, language: str, names: Names) -> Chart:
                  _capped(len(items), len(plan.items), language))
 
 
+def _along(value: float, low: float, high: float, *, log: bool) -> float:
+    """Where a value stands along its axis, from 0 at `low` to 1 at `high`."""
+    if log:
+        value, low, high = (math.log10(max(end, 1e-12)) for end in (value, low, high))
+    return (value - low) / (high - low) if high > low else 0.5
+
+
 def _row_label(item: Cited, language: str) -> str:
-    """A sources chart's row: who says it, and for when."""
-    parts = [_shortened(short_source(item.source), SOURCE_WIDTH)]
+    """A sources chart's row: who says it, then for when, on short lines."""
+    when = []
     if item.figure.period:
-        parts.append(formatting.period(item.figure.period, language))
+        when.append(formatting.period(item.figure.period, language))
     if item.figure.as_of:
-        parts.append(formatting.as_of(item.figure.as_of, language))
-    return _plot_text(parts, language)
+        when.append(formatting.as_of(item.figure.as_of, language))
+    return _row_text([_shortened(short_source(item.source), SOURCE_WIDTH), " · ".join(when)],
+                     language)

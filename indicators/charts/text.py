@@ -17,6 +17,15 @@ SOURCE_WIDTH = 32
 # A title longer than this many characters is broken over lines: plotly never wraps titles,
 # and a line of 80 characters ran off a phone's screen (390 px holds about 45 at 16 px).
 TITLE_WIDTH = 44
+# A row's label beside a chart of rows is broken into lines of this many characters, each of
+# its parts (who, when) on at most ROW_LINES of them: the labels keep to about a third of a
+# phone's figure, the plot at least half (long labels left it 60 of 358 px). The hover and
+# the table under the chart give every name in full.
+ROW_WIDTH = 20
+ROW_LINES = 2
+# A note on a chart (an axis's title) is broken over lines of this many characters: centred
+# under a phone's plot, a line of 100 characters ran past both edges of the figure.
+NOTE_WIDTH = 40
 # Right-to-left isolate: plotly draws text in SVG with a left-to-right base direction, so an
 # Arabic label ("الرباط · Le360") would read from its end; isolated, it reads from the right.
 RLI = "\u2067"
@@ -57,6 +66,41 @@ def _wrapped(text: str, width: int = TITLE_WIDTH) -> list[str]:
         else:
             lines.append(word)
     return lines
+
+
+def _broken(text: str, width: int = ROW_WIDTH, most: int = ROW_LINES) -> list[str]:
+    """Text in at most `most` lines of about `width` characters, broken at spaces and after
+    hyphens ("Rabat-Salé-" / "Zemmour-Zaër"); what does not fit ends in an ellipsis."""
+    pieces: list[str] = []
+    for word in text.split():
+        parts = word.split("-")
+        pieces += [part + "-" for part in parts[:-1]] + [parts[-1] + " "]
+    lines: list[str] = []
+    for piece in filter(str.strip, pieces):
+        if lines and len((lines[-1] + piece).rstrip()) <= width:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    lines = [line.rstrip() for line in lines]
+    if len(lines) > most:
+        last = lines[most - 1]
+        lines = [*lines[:most - 1], (last if len(last) < width else last[:width - 1].rstrip())
+                 + "…"]
+    return lines
+
+
+def _row_text(parts: Sequence[str], language: str) -> str:
+    """A row's label for plotly: each part (a member, a source, a date) on lines of its own,
+    each line a run of the page's direction."""
+    return "<br>".join(_plot_text([line], language) for part in parts if part
+                       for line in _broken(part))
+
+
+def _row_pitch(labels: Sequence[str], least: int) -> int:
+    """Pixels from one row to the next: `least`, or more for labels of several lines (12 px
+    text on 15 px lines), so that a row's label never meets its neighbour's."""
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    return max(least, 15 * lines + 8)
 
 
 def _plot_text(parts: Sequence[str], language: str, separator: str = " · ") -> str:
@@ -122,8 +166,12 @@ def _context(items: Sequence[Cited], language: str, names: Names, *,
              for dimension, member in first.breakdown_key() if dimension != leave_out]
     if first.as_of and all(item.figure.as_of == first.as_of for item in items):
         parts.append(formatting.as_of(first.as_of, language))
-    if period and first.period:
-        parts.append(formatting.period(first.period, language))
+    # A period the as-of date already names is not said twice ("au 31 mars 2014, 2014").
+    said = formatting.period(first.period, language) if period and first.period else ""
+    if said and not any(said in part for part in parts):
+        parts.append(said)
+    # What the label already says is not said again ("(HCP 2021) — 2021").
+    parts = [part for part in parts if part not in items[0].indicator.label[language]]
     return f" — {formatting.comma(language).join(parts)}" if parts else ""
 
 

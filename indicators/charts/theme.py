@@ -47,15 +47,10 @@ def theme_charts(items: Sequence[Cited], language: str, dimensions: Iterable[Dim
     """
     plans, lone = plan_theme(items)
     names = Names(dimensions)
-    # Over the cap, the comparisons of the fewest figures give way; the rest keep their order.
-    kept = sorted(sorted(range(len(plans)), key=lambda index: -_size(plans[index]))[:limit])
-    charts = tuple(_credited(draw(plans[index], language, names), plans[index], credit,
-                             language, names) for index in kept)
-    return ThemeCharts(charts, tuple(lone), len(plans) - len(kept))
-
-
-def _size(plan: Plan) -> int:
-    return len(plan.items) + len(plan.others)
+    # Over the cap, the comparisons that tell least (the last, in reading order) give way.
+    charts = tuple(_credited(draw(plan, language, names), plan, credit, language, names)
+                   for plan in plans[:limit])
+    return ThemeCharts(charts, tuple(lone), len(plans) - len(charts))
 
 
 def draw(plan: Plan, language: str, names: Names) -> Chart:

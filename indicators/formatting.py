@@ -192,6 +192,8 @@ def _field_value(field: str, text: str, language: str) -> str:
     words = next((words for key, words in table.items() if key.value == text), None)
     if words:
         return words[language]
+    if not text:
+        return "—"
     if text in ("True", "False"):  # a yes/no field, as the history reads it from the file
         return ui("yes" if text == "True" else "no", language)
     try:
@@ -201,7 +203,7 @@ def _field_value(field: str, text: str, language: str) -> str:
             return period(text, language)
     except ValueError:
         pass  # written otherwise than the model allows (an old version): shown as written
-    return text or "—"
+    return text
 
 
 def colon(language: str) -> str:

@@ -311,8 +311,18 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        return ", ".join(f"{key}: {member}" for key, member in sorted(value.items()))
+        return _PARTS.join(f"{key}{_MEMBER}{member}" for key, member in sorted(value.items()))
     return str(value)
+
+
+# How a breakdown is written in a change (`campaign: 2014, country: SN`), and read back.
+_PARTS, _MEMBER = ", ", ": "
+
+
+def breakdown_parts(text: str) -> list[tuple[str, str]]:
+    """A breakdown as a change writes it, as (dimension, member) pairs."""
+    return [(key, member) for key, _, member in
+            (part.partition(_MEMBER) for part in text.split(_PARTS))]
 
 
 def _difference(old: dict[str, str], new: dict[str, str]) -> list[list[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 import streamlit as st
@@ -13,10 +14,19 @@ from indicators import formatting
 from indicators.charts import Chart, Names, ThemeCharts
 from indicators.citations import Cited, cite_figure, short_source, source_line
 from indicators.labels import QUALIFIERS, STATUSES, ui, ui_count
-from indicators.models import LANGUAGES, Figure, Note, Qualifier, Source, Status, note_in
+from indicators.models import (
+    LANGUAGES,
+    Dataset,
+    Figure,
+    Note,
+    Qualifier,
+    Source,
+    Status,
+    note_in,
+)
 from indicators.release import cite_dataset
 from indicators.text import markdown_address, markdown_escape
-from loaders.history import BUDGET_SECONDS, MAX_CHANGES, MAX_COMMITS
+from loaders.history import BUDGET_SECONDS, MAX_CHANGES, MAX_COMMITS, breakdown_parts
 from views.built import Published, figure_histories, figure_title
 
 
@@ -188,9 +198,10 @@ def history(item: Cited, language: str, data: Published, key: str) -> None:
         st.caption(ui(f"history_{standing}", language))
     if older := found.older.get(figure, 0):
         st.caption(ui_count("history_older", older, language, m=MAX_CHANGES))
+    named = partial(_named, data.dataset, Names(data.dataset.dimensions), language)
     for change in found.changes.get(figure, ()):
         what = formatting.semicolon(language).join(
-            formatting.change(field, before, after, language)
+            formatting.change(field, named(field, before), named(field, after), language)
             for field, before, after in change.fields)
         # The commit's message is the editor's own words, said to be theirs.
         text(f"• {change.day} · {what} · {ui('commit_message', language)}"
@@ -202,6 +213,20 @@ def history(item: Cited, language: str, data: Published, key: str) -> None:
     if found.since:
         st.caption(markdown_escape(ui_count("history_since", MAX_COMMITS, language,
             since=found.since, seconds=f"{BUDGET_SECONDS:g}")))
+
+
+def _named(dataset: Dataset, names: Names, language: str, field: str, text: str) -> str:
+    """A history's value of an id field as the page names it: an indicator by its label, a
+    source by its publisher, a breakdown (`campaign: first, country: SN`) by its members'
+    names; an id the data no longer has, and any other field, as written."""
+    if field == "indicator":
+        found = next((i.label[language] for i in dataset.indicators if i.id == text), None)
+        return found or text
+    if field == "source":
+        return next((short_source(s) for s in dataset.sources if s.id == text), text)
+    if field == "breakdown" and text:
+        return names.members(breakdown_parts(text), language)
+    return text
 
 
 def card(item: Cited, language: str, *, others: Sequence[Cited], more: int = 0,

@@ -22,13 +22,21 @@ TEMPLATES = tuple(key for key in STREAMLIT_WORDS if _SLOT.search(CATALOGS[key]["
 
 _SCRIPT = """<script>(() => {
 const state = window.pageWords = window.pageWords || {};
-state.words = new Map(%(words)s);
-state.templates = %(templates)s.map(([pattern, text]) => [new RegExp(pattern, 's'), text]);
+// Streamlit's English is put in the page's language wherever it shows; a text in another
+// language only where this script wrote it (a switch from French to Arabic), never data
+// that happens to read like one of its words.
+state.english = new Map(%(english)s);
+state.back = new Map(%(back)s);
+state.templates = %(templates)s.map(([pattern, text, english]) =>
+  [new RegExp(pattern, 's'), text, english]);
+state.mine = state.mine || new WeakSet();
 const skipped = '[class*="st-key-quote-"], [class*="st-key-note-"], pre, code';
-const said = text => {
+const said = (text, mine) => {
   const trimmed = text.trim();
-  if (state.words.has(trimmed)) return text.replace(trimmed, state.words.get(trimmed));
-  for (const [pattern, shown] of state.templates) {
+  const word = state.english.get(trimmed) ?? (mine ? state.back.get(trimmed) : undefined);
+  if (word !== undefined) return text.replace(trimmed, word);
+  for (const [pattern, shown, english] of state.templates) {
+    if (!english && !mine) continue;
     const found = trimmed.match(pattern);
     // Streamlit names a help icon after the label's Markdown: its escapes are not read.
     if (found) return text.replace(trimmed,
@@ -43,15 +51,23 @@ const fix = element => {
   if (!element.closest || element.closest(skipped)) return;
   for (const name of attributes) {
     const value = element.getAttribute(name);
-    if (value && said(value) !== value) element.setAttribute(name, said(value));
+    const shown = value && said(value, state.mine.has(element));
+    if (shown && shown !== value) {
+      state.mine.add(element);
+      element.setAttribute(name, shown);
+    }
   }
   const marked = element.className && String(element.className).match(languageOf);
   if (marked && element.lang !== marked[1]) element.lang = marked[1];
 };
 const walk = root => {
   if (root.nodeType === Node.TEXT_NODE) {
-    if (root.parentElement && !root.parentElement.closest(skipped) && said(root.data) !== root.data)
-      root.data = said(root.data);
+    if (!root.parentElement || root.parentElement.closest(skipped)) return;
+    const shown = said(root.data, state.mine.has(root));
+    if (shown !== root.data) {
+      state.mine.add(root);
+      root.data = shown;
+    }
     return;
   }
   if (root.nodeType !== Node.ELEMENT_NODE) return;
@@ -95,18 +111,20 @@ walk(document.body);
 })();</script>"""
 
 
-def _words(language: str) -> list[tuple[str, str]]:
-    """Each language's text of each Streamlit word, and the page language's: a word already
-    put in one language is put in the next one after a switch."""
+def _words(language: str, english: bool) -> list[tuple[str, str]]:
+    """Each Streamlit word in English (`english`) or in the other languages, with its text in
+    the page's language: a word the script put in one language is put in the next one after
+    a switch."""
     return [(CATALOGS[key][other], CATALOGS[key][language]) for key in STREAMLIT_WORDS
             if key not in TEMPLATES for other in LANGUAGES
-            if CATALOGS[key][other] != CATALOGS[key][language]]
+            if (other == "en") == english and CATALOGS[key][other] != CATALOGS[key][language]]
 
 
-def _templates(language: str) -> list[tuple[str, str]]:
-    """"Help for {label}" in each language as a pattern, and its text in the page's."""
-    return [("^" + _pattern(CATALOGS[key][other]) + "$", CATALOGS[key][language])
-            for key in TEMPLATES for other in LANGUAGES]
+def _templates(language: str) -> list[tuple[str, str, bool]]:
+    """"Help for {label}" in each language as a pattern, its text in the page's, and whether
+    the pattern is Streamlit's own English."""
+    return [("^" + _pattern(CATALOGS[key][other]) + "$", CATALOGS[key][language], other == "en")
+            for key in TEMPLATES for other in LANGUAGES if other != language]
 
 
 def _pattern(text: str) -> str:
@@ -122,7 +140,9 @@ def script(language: str) -> str:
     at every rerun and language switch, and hands its new words to the one observer."""
     def data(value: object) -> str:
         return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
-    return _SCRIPT % {"words": data(_words(language)), "templates": data(_templates(language))}
+    return _SCRIPT % {"english": data(_words(language, english=True)),
+                      "back": data(_words(language, english=False)),
+                      "templates": data(_templates(language))}
 
 
 def render(language: str) -> None:

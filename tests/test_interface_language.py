@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import expect
 
-from indicators.labels import CATALOG_TEXTS, ui
+from indicators.labels import CATALOG_TEXTS, CATALOGS, ui
 from indicators.publish import PUBLISHED
 from loaders import load_path
 from tests.conftest import FROZEN
@@ -144,12 +144,17 @@ def collect_all(page, server: str, view: str, language: str) -> list[str]:  # ty
         texts += _opened(page, choices.first.locator("input").click, '[role="listbox"]')
     table = page.get_by_test_id("stDataFrame")
     if table.count():
-        table.first.scroll_into_view_if_needed()
+        # In the middle of the window: hovering its toolbar then scrolls nothing, and the
+        # pointer never leaves the table's element (the toolbar shows while it is there).
+        table.first.evaluate("table => table.scrollIntoView({block: 'center'})")
         table.first.hover(position={"x": 20, "y": 20})
         # The table's own toolbar, shown while the pointer is over the table.
         buttons = table.first.locator("xpath=..").get_by_test_id("stElementToolbarButton")
         expect(buttons.first).to_be_visible()
         for index in range(buttons.count()):
+            # From the table each time: a late shift of the layout can leave the pointer
+            # outside it, and the toolbar hides.
+            table.first.hover(position={"x": 20, "y": 20})
             texts += _opened(page, buttons.nth(index).hover,
                              '[data-testid="stTooltipContent"], [role="tooltip"]')
     popover = page.get_by_test_id("stPopover")
@@ -201,3 +206,21 @@ def test_the_keyboard_focus_is_a_strong_ring(page, server: str) -> None:  # type
         const style = getComputedStyle(label);
         return [style.outlineStyle, style.outlineWidth, style.outlineColor]; }""")
     assert ring == ["solid", "3px", "rgb(29, 78, 216)"]
+
+
+def test_streamlit_s_words_follow_a_switch_of_language(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Streamlit keeps its skip link and menu button across a switch: the script puts the
+    words it wrote in the new language, English included."""
+    page.goto(f"{server}/?lang=fr&view=overview")
+    skip = page.get_by_test_id("stSkipToContent")
+    menu = page.get_by_test_id("stMainMenuButton")
+    for language, name in (("fr", "Français"), ("ar", "العربية"), ("en", "English")):
+        if language != "fr":
+            page.locator(".st-key-lang label").filter(has_text=name).click()
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(skip).to_have_text(ui_text("streamlit.skip_to_content", language))
+        expect(menu).to_have_attribute("aria-label", ui_text("streamlit.main_menu", language))
+
+
+def ui_text(key: str, language: str) -> str:
+    return CATALOGS[key][language]

@@ -1,22 +1,16 @@
-"""Page and memory sections: the dashboard served for real and driven by headless Chromium."""
+"""Memory section: the dashboard served for real, every view opened in headless Chromium."""
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from benchmarks.common import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
     TreePeak,
-    alternating,
     peak_rss_mb,
-    ratio,
     streamlit_server,
     table,
 )
@@ -25,58 +19,8 @@ from loaders.cache import code_fingerprint, lookup
 from loaders.live import LiveDataset
 
 APPS = Path(__file__).resolve().parent / "apps"
-METRIC = '[data-testid="stMetricValue"]'
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
 # Set by Streamlit's page once the script run it asked for has finished.
 SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-
-
-def _paint(browser: Any, url: str, selector: str) -> Callable[[], float]:
-    """A measure: navigation in a fresh browser context until `selector` is on the page."""
-    def measure() -> float:
-        context = browser.new_context()
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(url)
-        page.locator(selector).first.wait_for(timeout=120_000)
-        elapsed = time.perf_counter() - start
-        context.close()
-        return elapsed
-    return measure
-
-
-def page(files: dict[int, Path], quick: bool) -> None:
-    from playwright.sync_api import sync_playwright
-
-    # A theme page takes seconds to paint on a loaded machine; pairs are what cost time.
-    repetitions = 3 if quick else 7
-    datasets = {"real file": ROOT / "data" / "indicators.yaml"}
-    datasets |= {f"{size:,} figures": path for size, path in files.items() if size >= 10_000}
-    rows = []
-    with streamlit_server(APPS / "hello.py") as (hello, _), \
-            streamlit_server(APPS / "one_chart.py") as (one_chart, _), \
-            sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name, path in datasets.items():
-            with tempfile.TemporaryDirectory() as folder, streamlit_server(
-                    ROOT / "app.py", {"INDICATORS_DATA": str(path),
-                                      "INDICATORS_CACHE_DIR": folder}) as (url, _):
-                pairs = [("overview: headline cards", f"{url}/?lang=fr&view=overview", METRIC,
-                          "hello-world page", hello, "h1"),
-                         ("regularisation: first chart", f"{url}/?lang=fr&view=regularisation",
-                          CHART, "one-chart page", one_chart, CHART)]
-                for what, ours_url, ours_wait, floor_name, floor_url, floor_wait in pairs:
-                    # The first pair warms the servers' caches and the browser; dropped.
-                    ours, floor = (times[1:] for times in alternating(
-                        [_paint(browser, ours_url, ours_wait),
-                         _paint(browser, floor_url, floor_wait)], repetitions + 1))
-                    rows.append([name, what, f"{statistics.median(ours):.2f}", floor_name,
-                                 f"{statistics.median(floor):.2f}", f"{ratio(ours, floor):.2f}x",
-                                 "<= 1.30x"])
-        browser.close()
-    table("page: navigation to first figure painted, headless Chromium, ours and its floor in "
-          "turn (median s; ratio: median of per-pair ratios)",
-          ["data", "page, waits for", "ours", "floor", "floor s", "ratio", "target"], rows)
 
 
 def _open_all(script: Path, env: dict[str, str], paths: list[str],

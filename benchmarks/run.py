@@ -29,9 +29,10 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.browser import memory, page
-from benchmarks.common import ROOT, alternating, median_seconds, ratio, table, timed
+from benchmarks.browser import memory
+from benchmarks.common import PRINTED, ROOT, alternating, median_seconds, ratio, table, timed
 from benchmarks.generate import SIZES, write
+from benchmarks.pages import load_average, page
 from benchmarks.rerun import rerun
 from indicators.columnar import to_bytes
 from indicators.intervals import as_of_day, time_span
@@ -171,6 +172,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="1k and 10k figures, fewer runs")
     parser.add_argument("--sizes", type=int, nargs="+", help="dataset sizes in figures")
     parser.add_argument("--only", nargs="+", choices=sorted(SECTIONS), help="sections to run")
+    parser.add_argument("--markdown", type=Path, help="also write every table to this file, "
+                                                      "as Markdown")
     args = parser.parse_args()
     sizes = args.sizes or ([size for size in SIZES if size <= 10_000] if args.quick
                            else list(SIZES))
@@ -181,6 +184,9 @@ def main() -> None:
         files = _files(sizes, Path(folder))
         for name in args.only or list(SECTIONS):
             SECTIONS[name](files, args.quick)
+    print(f"\nload average at the end: {load_average()}")
+    if args.markdown:
+        args.markdown.write_text("\n\n".join(PRINTED) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

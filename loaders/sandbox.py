@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from indicators.columnar import from_bytes, to_bytes
+from indicators.columnar import columnar, from_bytes, to_bytes
 from indicators.problems import DatasetError, Problem, problem_from_json, problem_json
 from indicators.validation import Validated
 from loaders import DRAFT_MAX_BYTES, MAX_BYTES, load_text
@@ -218,7 +218,8 @@ def _reply(name: str, max_bytes: int, *, text: bool) -> bytes:
     raw = sys.stdin.buffer.read(max_bytes + 1)
     content = raw.decode("utf-8", "surrogatepass") if text else raw
     try:
-        return to_bytes(load_text(content, name, max_bytes))
+        # The models are let go once their columns are made, before the file is written.
+        return to_bytes(columnar(load_text(content, name, max_bytes)))
     except DatasetError as error:
         file, problems = error.file, error.problems
     except RecursionError:

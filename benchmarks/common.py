@@ -67,6 +67,20 @@ def ratio(ours: Sequence[float], floor: Sequence[float]) -> float:
 PRINTED: list[str] = []
 
 
+def spread(values: list[float], digits: int = 2) -> str:
+    """Median, then the lowest and highest: `1.23 (1.10-1.40)`."""
+    return (f"{statistics.median(values):.{digits}f} "
+            f"({min(values):.{digits}f}-{max(values):.{digits}f})")
+
+
+def ratios(ours: list[float], floor: list[float]) -> list[float]:
+    return [a / b for a, b in zip(ours, floor, strict=True)]
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     """Print a plain-text table (and keep it as Markdown in PRINTED)."""
     cells = [[str(cell) for cell in row] for row in [header, *rows]]

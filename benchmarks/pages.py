@@ -14,8 +14,6 @@ context per load, order reversed every other repetition):
 from __future__ import annotations
 
 import gzip
-import os
-import statistics
 import tempfile
 import threading
 import time
@@ -32,6 +30,9 @@ from benchmarks.common import (
     ROOT,
     alternating,
     free_port,
+    load_average,
+    ratios,
+    spread,
     streamlit_server,
     table,
 )
@@ -49,20 +50,6 @@ STATIC_PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <h1>Régularisation</h1><div id="chart"></div><script>
 fetch("chart.json").then(r => r.json()).then(f => Plotly.newPlot("chart", f.data, f.layout));
 </script></body></html>"""
-
-
-def spread(values: list[float], digits: int = 2) -> str:
-    """Median, then the lowest and highest: `1.23 (1.10-1.40)`."""
-    return (f"{statistics.median(values):.{digits}f} "
-            f"({min(values):.{digits}f}-{max(values):.{digits}f})")
-
-
-def ratios(ours: list[float], floor: list[float]) -> list[float]:
-    return [a / b for a, b in zip(ours, floor, strict=True)]
-
-
-def load_average() -> str:
-    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def first_chart(path: Path, folder: str) -> str:

@@ -52,8 +52,9 @@ fetch("chart.json").then(r => r.json()).then(f => Plotly.newPlot("chart", f.data
 </script></body></html>"""
 
 
-def first_chart(path: Path, folder: str) -> str:
-    """The theme view's first chart as the view sends it: the same figure, credit and all."""
+def first_chart(path: Path, folder: str) -> tuple[str, str]:
+    """The theme view's first chart as the view sends it (the same figure, credit and all),
+    and the theme's first indicator, whose link opens the view's table, sources and picker."""
     import plotly.io
 
     from indicators.charts import theme_charts
@@ -67,7 +68,7 @@ def first_chart(path: Path, folder: str) -> str:
     codes = [indicator.id for indicator in dataset.indicators if indicator.theme == THEME]
     drawn = theme_charts(cited_figures(dataset, codes), "fr", dataset.dimensions,
                          credit=cite_dataset(snapshot.release))
-    return str(plotly.io.to_json(drawn.charts[0].figure, validate=False))
+    return str(plotly.io.to_json(drawn.charts[0].figure, validate=False)), codes[0]
 
 
 class _Gzipped(SimpleHTTPRequestHandler):
@@ -161,14 +162,15 @@ def page(files: dict[int, Path], quick: bool) -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, path in datasets.items():
             cache = Path(folder) / name.replace(" ", "-")
-            chart = first_chart(path, str(cache))
+            chart, indicator = first_chart(path, str(cache))
             (cache / "chart.json").write_text(chart, encoding="utf-8")
             env = {"INDICATORS_DATA": str(path), "INDICATORS_CACHE_DIR": str(cache)}
             with streamlit_server(ROOT / "app.py", env) as (url, _), \
                     streamlit_server(APPS / "same_chart.py",
                                      {"BENCH_CHART": str(cache / "chart.json")}) as (same, _), \
                     static_page(chart, cache / "static") as static:
-                rows += _loopback(browser, name, url, same, static, hello, repetitions)
+                rows += _loopback(browser, name, url, same, static, hello, repetitions,
+                                  indicator)
                 wire.append(_four_g(browser, name, path, cache, static, repetitions))
         browser.close()
     table(f"page: navigation until the first figure is painted, headless Chromium, loopback, "
@@ -183,10 +185,13 @@ def page(files: dict[int, Path], quick: bool) -> None:
 
 
 def _loopback(browser: Any, name: str, url: str, same: str, static: str, hello: str,
-              repetitions: int) -> list[list[object]]:
-    theme, same_chart, static_chart = _measured(
-        [Load(browser, f"{url}/?lang=fr&view={THEME}", CHART), Load(browser, same, CHART),
-         Load(browser, static, ".main-svg")], repetitions)
+              repetitions: int, indicator: str) -> list[list[object]]:
+    # The view as it opens, and as a link to one of its indicators opens it: the table,
+    # sources and figure picker drawn after the charts (what the switch keeps back).
+    theme, opened, same_chart, static_chart = _measured(
+        [Load(browser, f"{url}/?lang=fr&view={THEME}", CHART),
+         Load(browser, f"{url}/?lang=fr&view={THEME}&indicator={indicator}", CHART),
+         Load(browser, same, CHART), Load(browser, static, ".main-svg")], repetitions)
     overview, hello_page = _measured(
         [Load(browser, f"{url}/?lang=fr&view=overview", METRIC), Load(browser, hello, "h1")],
         repetitions)
@@ -196,6 +201,9 @@ def _loopback(browser: Any, name: str, url: str, same: str, static: str, hello: 
          spread(ratios(theme, same_chart)), "<= 1.2"],
         [name, what, spread(theme), "static page, same chart", spread(static_chart),
          spread(ratios(theme, static_chart)), "<= 2"],
+        [name, f"{what}, table, sources and picker open", spread(opened),
+         "Streamlit page, same chart", spread(same_chart), spread(ratios(opened, same_chart)),
+         "(what the switch saves)"],
         [name, "overview: first card", spread(overview), "hello page", spread(hello_page),
          spread(ratios(overview, hello_page)), "<= 1.2"]]
 

@@ -57,8 +57,9 @@ class Limits:
 # and stop anything built to hold the server's cores or memory.
 DRAFT_LIMITS = Limits(cpu_seconds=20, memory_bytes=1536 * 1024**2, wall_seconds=30,
                       max_bytes=DRAFT_MAX_BYTES, what="draft")
-# The published file may hold 100 000 figures (a 32 MiB cap): about 10 s and 850 MB to
-# validate at that size; four times that in each is still a bounded cost.
+# The published file may hold 100 000 figures (a 32 MiB cap): about 10 s and 400 MB to
+# validate at that size in batches, about 1 GB when a problem makes the check read it whole;
+# four times that in each is still a bounded cost.
 FILE_LIMITS = Limits(cpu_seconds=120, memory_bytes=4096 * 1024**2, wall_seconds=300,
                      max_bytes=MAX_BYTES, what="file")
 # Checks running at once in one server: one per core of the machine the project runs on.

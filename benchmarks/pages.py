@@ -135,7 +135,7 @@ class Load:
         if self.network:
             session.send("Network.emulateNetworkConditions", self.network)
         start = time.perf_counter()
-        page.goto(self.url)
+        page.goto(self.url, wait_until="commit", timeout=300_000)  # then: the figure
         page.locator(self.selector).first.wait_for(timeout=300_000)
         elapsed = time.perf_counter() - start
         self.bytes.append(received[0])

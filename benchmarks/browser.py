@@ -1,22 +1,21 @@
-"""Page and memory sections: the dashboard served for real and driven by headless Chromium."""
+"""Memory section: the dashboard served for real, every view opened in headless Chromium."""
 
 from __future__ import annotations
 
-import statistics
+import shutil
 import tempfile
-import time
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from benchmarks.common import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
     TreePeak,
-    alternating,
+    load_average,
     peak_rss_mb,
-    ratio,
+    ratios,
+    spread,
     streamlit_server,
     table,
 )
@@ -25,58 +24,8 @@ from loaders.cache import code_fingerprint, lookup
 from loaders.live import LiveDataset
 
 APPS = Path(__file__).resolve().parent / "apps"
-METRIC = '[data-testid="stMetricValue"]'
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
 # Set by Streamlit's page once the script run it asked for has finished.
 SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-
-
-def _paint(browser: Any, url: str, selector: str) -> Callable[[], float]:
-    """A measure: navigation in a fresh browser context until `selector` is on the page."""
-    def measure() -> float:
-        context = browser.new_context()
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(url)
-        page.locator(selector).first.wait_for(timeout=120_000)
-        elapsed = time.perf_counter() - start
-        context.close()
-        return elapsed
-    return measure
-
-
-def page(files: dict[int, Path], quick: bool) -> None:
-    from playwright.sync_api import sync_playwright
-
-    # A theme page takes seconds to paint on a loaded machine; pairs are what cost time.
-    repetitions = 3 if quick else 7
-    datasets = {"real file": ROOT / "data" / "indicators.yaml"}
-    datasets |= {f"{size:,} figures": path for size, path in files.items() if size >= 10_000}
-    rows = []
-    with streamlit_server(APPS / "hello.py") as (hello, _), \
-            streamlit_server(APPS / "one_chart.py") as (one_chart, _), \
-            sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name, path in datasets.items():
-            with tempfile.TemporaryDirectory() as folder, streamlit_server(
-                    ROOT / "app.py", {"INDICATORS_DATA": str(path),
-                                      "INDICATORS_CACHE_DIR": folder}) as (url, _):
-                pairs = [("overview: headline cards", f"{url}/?lang=fr&view=overview", METRIC,
-                          "hello-world page", hello, "h1"),
-                         ("regularisation: first chart", f"{url}/?lang=fr&view=regularisation",
-                          CHART, "one-chart page", one_chart, CHART)]
-                for what, ours_url, ours_wait, floor_name, floor_url, floor_wait in pairs:
-                    # The first pair warms the servers' caches and the browser; dropped.
-                    ours, floor = (times[1:] for times in alternating(
-                        [_paint(browser, ours_url, ours_wait),
-                         _paint(browser, floor_url, floor_wait)], repetitions + 1))
-                    rows.append([name, what, f"{statistics.median(ours):.2f}", floor_name,
-                                 f"{statistics.median(floor):.2f}", f"{ratio(ours, floor):.2f}x",
-                                 "<= 1.30x"])
-        browser.close()
-    table("page: navigation to first figure painted, headless Chromium, ours and its floor in "
-          "turn (median s; ratio: median of per-pair ratios)",
-          ["data", "page, waits for", "ours", "floor", "floor s", "ratio", "target"], rows)
 
 
 def _open_all(script: Path, env: dict[str, str], paths: list[str],
@@ -113,29 +62,61 @@ def memory(files: dict[int, Path], quick: bool) -> None:
     from views import registry_of  # the registry, loaded for this section only
 
     size = max(files)
-    views = list(registry_of(files[size]))
-    floor, _ = _open_all(APPS / "minimal_plotly.py", {}, ["/"], ".js-plotly-plot")
-    rows = [["minimal plotly app", "-", f"{floor:.0f}", "1.00x", "-", "-", "", ""]]
     # Charts and tables are built per language and kept, so every language holds the most;
     # a quick run opens each view once, in French.
     languages = ["fr"] if quick else list(LANGUAGES)
-    paths = [f"/?lang={language}&view={view}" for language in languages
-             for view in views]
+    datasets = {"real file": ROOT / "data" / "indicators.yaml", f"{size:,} figures": files[size]}
+    repetitions = 2 if quick else 5
     with tempfile.TemporaryDirectory() as folder:
-        env = {"INDICATORS_DATA": str(files[size]), "INDICATORS_CACHE_DIR": folder}
-        for start in ("first start (validates)", "restart (cache)"):
-            if start.startswith("restart"):
-                _warm_cache(files[size], folder)
-            server, tree = _open_all(ROOT / "app.py", env, paths)
-            child = tree.largest_child()
-            if start.startswith("restart") and child and "loaders.sandbox" in child[0]:
-                start += ", missed: the code changed"
-            rows.append([f"dashboard, {size:,} figures", start, f"{server:.0f}",
-                         f"{server / floor:.2f}x",
-                         f"{child[1]:.0f} ({child[0]})" if child else "none",
-                         f"{tree.tree_peak_mb:.0f}", f"{tree.tree_peak_mb / floor:.2f}x",
-                         "<= 1.50x"])
-    table(f"memory: peak RSS after opening every view in {', '.join(languages)} ({len(paths)} "
-          "pages), and of the children the server starts, sampled from /proc every 50 ms (MB)",
-          ["app", "start", "server peak", "ratio", "largest child peak",
-           "server + children", "ratio", "target"], rows)
+        measures = {"floor": partial(_floor)}
+        for name, path in datasets.items():
+            paths = [f"/?lang={language}&view={view}" for language in languages
+                     for view in registry_of(path)]
+            cache = str(Path(folder) / name.replace(" ", "-"))
+            measures[f"{name}, first start"] = partial(_first_start, path, cache, paths)
+            measures[f"{name}, restart"] = partial(_restart, path, cache, paths)
+        found: dict[str, list[tuple[float, float, float]]] = {name: [] for name in measures}
+        for repetition in range(repetitions):
+            order = list(measures) if repetition % 2 == 0 else list(reversed(measures))
+            for name in order:
+                found[name].append(measures[name]())
+    floor = [server for server, _, _ in found.pop("floor")]
+    rows: list[list[object]] = [["minimal Streamlit + plotly page, one chart", "-",
+                                 spread(floor, 0), "1", "-", "-", "-", ""]]
+    for name, runs in found.items():
+        server, child, tree = ([run[index] for run in runs] for index in range(3))
+        first = name.endswith("first start")
+        target = ("<= 4 (100k)" if first else
+                  "<= 2" if name.startswith("real") else "<= 3")
+        rows.append([name.rsplit(", ", 1)[0], name.rsplit(", ", 1)[1], spread(server, 0),
+                     spread(ratios(server, floor)), spread(child, 0) if any(child) else "none",
+                     spread(tree, 0), spread(ratios(tree, floor)), target])
+    table(f"memory: peak RSS (MB) of the server after opening every view in "
+          f"{', '.join(languages)}, and of the server with the children it starts (sampled "
+          f"from /proc every 50 ms); n = {repetitions} each, in turn with the floor, median "
+          f"(lowest-highest); ratios per repetition; load average {load_average()}",
+          ["app", "start", "server peak", "ratio", "child peak", "server + children", "ratio",
+           "target"], rows)
+
+
+def _floor() -> tuple[float, float, float]:
+    server, tree = _open_all(APPS / "minimal_plotly.py", {}, ["/"], ".js-plotly-plot")
+    return server, 0.0, tree.tree_peak_mb
+
+
+def _first_start(path: Path, cache: str, paths: list[str]) -> tuple[float, float, float]:
+    """A server with an empty cache: it validates the file in a child, then serves."""
+    shutil.rmtree(cache, ignore_errors=True)
+    return _served(path, cache, paths)
+
+
+def _restart(path: Path, cache: str, paths: list[str]) -> tuple[float, float, float]:
+    _warm_cache(path, cache)
+    return _served(path, cache, paths)
+
+
+def _served(path: Path, cache: str, paths: list[str]) -> tuple[float, float, float]:
+    server, tree = _open_all(ROOT / "app.py", {"INDICATORS_DATA": str(path),
+                                               "INDICATORS_CACHE_DIR": cache}, paths)
+    child = tree.largest_child()
+    return server, child[1] if child else 0.0, tree.tree_peak_mb

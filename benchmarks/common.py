@@ -63,9 +63,30 @@ def ratio(ours: Sequence[float], floor: Sequence[float]) -> float:
     return statistics.median(a / b for a, b in zip(ours, floor, strict=True))
 
 
+# Every table printed in this run, as Markdown: `benchmarks.run --markdown FILE` writes them.
+PRINTED: list[str] = []
+
+
+def spread(values: list[float], digits: int = 2) -> str:
+    """Median, then the lowest and highest: `1.23 (1.10-1.40)`."""
+    return (f"{statistics.median(values):.{digits}f} "
+            f"({min(values):.{digits}f}-{max(values):.{digits}f})")
+
+
+def ratios(ours: list[float], floor: list[float]) -> list[float]:
+    return [a / b for a, b in zip(ours, floor, strict=True)]
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """Print a plain-text table."""
+    """Print a plain-text table (and keep it as Markdown in PRINTED)."""
     cells = [[str(cell) for cell in row] for row in [header, *rows]]
+    PRINTED.append("\n".join([f"**{title}**", "", *(
+        "| " + " | ".join(cell.replace("|", "/") for cell in row) + " |"
+        for row in [cells[0], ["---"] * len(header), *cells[1:]])]))
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     print(f"\n{title}")
     for index, row in enumerate(cells):

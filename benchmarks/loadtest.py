@@ -29,9 +29,18 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.typing import Origin
 
-from benchmarks.common import ROOT, cpu_seconds, peak_rss_mb, streamlit_server, table
+from benchmarks.common import (
+    ROOT,
+    cpu_seconds,
+    load_average,
+    peak_rss_mb,
+    streamlit_server,
+    table,
+)
 from benchmarks.generate import write
 from views import registry_of
+
+APPS = ROOT / "benchmarks" / "apps"
 
 # The app's radio options, in order (the views' registry's): the protocol speaks in option
 # indexes.
@@ -81,7 +90,9 @@ async def _until_finished(socket: websockets.ClientConnection, session: Session)
         elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
             element = message.delta.new_element
             if element.WhichOneof("type") == "radio":
-                key = element.radio.id.rsplit("-", 1)[-1]
+                # `$$ID-<hash>-<key>`; the view radio is keyed per language (`view-fr`),
+                # and the one just drawn is the one the next rerun speaks to.
+                key = element.radio.id.split("-", 2)[-1].split("-", 1)[0]
                 session.widgets[key] = element.radio.id
                 session.options[key] = list(element.radio.options)
                 session.values.setdefault(key, element.radio.default)
@@ -201,6 +212,9 @@ def main() -> None:
                                                     "of the real file")
     parser.add_argument("--url", help="a server already running (a proxy, say) instead of one "
                                       "started here; --figures is then ignored")
+    parser.add_argument("--no-floor", action="store_true",
+                        help="skip the floor: the same crowd against a page with the same two "
+                             "radios and no data (apps/radios.py)")
     args = parser.parse_args()
     if args.url:
         load = measure(args.url.rstrip("/"), args.sessions, warm=[args.url.rstrip("/")])
@@ -218,10 +232,25 @@ def main() -> None:
             cpu = cpu_seconds(pid) - cpu_before
             rss = peak_rss_mb(pid)
     name = f"{args.figures:,} synthetic figures" if args.figures else "the real file"
-    table(title(args.sessions, f"on one server, {name}"),
-          [*SUMMARY, "server CPU s", "CPU use", "server peak RSS MB"],
-          [[*summary(load), f"{cpu:.1f}", f"{cpu / load.elapsed:.0%}", f"{rss:.0f}"]])
+    rows = [[name, *summary(load), f"{cpu:.1f}", f"{cpu / load.elapsed:.0%}", f"{rss:.0f}"]]
     print_errors(load)
+    if not args.no_floor:
+        rows.append(["floor: the two radios, no data", *serve_and_measure(
+            APPS / "radios.py", {"BENCH_VIEWS": ",".join(VIEWS)}, args.sessions)])
+    table(title(args.sessions, "on one server") + f"; load average {load_average()}",
+          ["app", *SUMMARY, "server CPU s", "CPU use", "server peak RSS MB"], rows)
+
+
+def serve_and_measure(script: Path, env: dict[str, str], sessions: int) -> list[object]:
+    """The crowd against `script` served on its own, after one warming reader."""
+    with streamlit_server(script, env) as (url, pid):
+        asyncio.run(_crowd(url, 1))
+        cpu_before = cpu_seconds(pid)
+        load = measure(url, sessions)
+        cpu = cpu_seconds(pid) - cpu_before
+        rss = peak_rss_mb(pid)
+    print_errors(load)
+    return [*summary(load), f"{cpu:.1f}", f"{cpu / load.elapsed:.0%}", f"{rss:.0f}"]
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
-"""Rerun section: widget interactions in every view of the dashboard, script run in AppTest."""
+"""Rerun section: widget interactions in every view, in AppTest, and reruns over a websocket."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import statistics
 import tempfile
@@ -10,7 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import ROOT, table
+from benchmarks.common import (
+    ROOT,
+    alternating,
+    load_average,
+    ratios,
+    spread,
+    streamlit_server,
+    table,
+)
 
 # Runs that build each state's cached charts and tables once per server, data version and
 # language (both states of a toggle): paid by the first session, not by the ones after it.
@@ -87,6 +96,10 @@ def _measure(view: str, action: Interaction, runs: int) -> list[float]:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
     app.query_params["view"] = view
     app.run()
+    for switch in app.toggle:  # a theme's table, sources and picker: what a reader opens
+        if switch.key and switch.key.startswith("details-"):
+            switch.set_value(True)
+    app.run()
     times = []
     for _ in range(WARM_UP + runs):
         start = time.perf_counter()
@@ -115,3 +128,34 @@ def rerun(files: dict[int, Path], quick: bool) -> None:
     table(f"rerun: one widget interaction in every view at {size:,} figures, script run in "
           f"AppTest, steady state after {WARM_UP} warm-up runs (ms)",
           ["view", "interaction", "first builds", "median", "worst", "target"], rows)
+    over_websocket(files[size], size, 5 if quick else 10)
+
+
+def over_websocket(path: Path, size: int, repetitions: int) -> None:
+    """The reruns of one reader switching language and view, over Streamlit's websocket as a
+    browser sends them, against a page with the same two radios and no data."""
+    from benchmarks.loadtest import VIEWS, _crowd
+
+    def session(url: str) -> Callable[[], float]:
+        def measure() -> float:
+            reader = asyncio.run(_crowd(url, 1))[0]
+            assert not reader.errors, reader.errors
+            durations.setdefault(url, []).extend(reader.reruns[1:])  # after the page's first
+            return statistics.median(reader.reruns[1:])
+        return measure
+
+    durations: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as folder, streamlit_server(
+            ROOT / "app.py", {"INDICATORS_DATA": str(path), "INDICATORS_CACHE_DIR": folder}
+            ) as (ours, _), streamlit_server(ROOT / "benchmarks" / "apps" / "radios.py",
+                                             {"BENCH_VIEWS": ",".join(VIEWS)}) as (floor, _):
+        asyncio.run(_crowd(ours, 1))  # every view built once, as a server that has served
+        app, radios = alternating([session(ours), session(floor)], repetitions)
+    table(f"rerun over a websocket at {size:,} figures: one reader's switches of language and "
+          f"view, median per session (s), n = {repetitions} sessions, ours and the floor in "
+          f"turn; load average {load_average()}",
+          ["app", "median rerun", "slowest rerun", "ratio"],
+          [["dashboard", spread(app, 3), f"{max(durations[ours]):.3f}",
+            spread(ratios(app, radios))],
+           ["floor: the two radios, no data", spread(radios, 3),
+            f"{max(durations[floor]):.3f}", "1"]])

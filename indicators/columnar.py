@@ -17,7 +17,6 @@ from typing import Any, TypeVar, overload
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 from pydantic import BaseModel
 
 from indicators.models import Dataset, Figure, Note, Qualifier, Rank, Status
@@ -55,6 +54,14 @@ _NOTES = ("fr", "ar", "en")
 _BATCH = 2048
 # Where the rest of the dataset and the warnings stand in the file's schema metadata.
 _DATASET, _WARNINGS = b"dataset", b"warnings"
+
+
+def _compute() -> Any:
+    """Arrow's compute functions, imported when the server first asks a question of the
+    columns: the validating child only writes a table, and they weigh 9 MB in it."""
+    import pyarrow.compute
+
+    return pyarrow.compute
 
 
 class FigureColumns(Sequence[Figure]):
@@ -103,18 +110,18 @@ class FigureColumns(Sequence[Figure]):
 
     def rows_of(self, indicators: Collection[str]) -> np.ndarray:
         """The rows of the figures of these indicators, in file order."""
-        wanted = pc.is_in(self.table["indicator"].cast(_TEXT),
+        wanted = _compute().is_in(self.table["indicator"].cast(_TEXT),
                           value_set=pa.array(sorted(indicators), _TEXT))
         return np.flatnonzero(wanted.to_numpy(zero_copy_only=False))
 
     def row_of(self, figure_id: str) -> int | None:
         """The row of the figure with this id, if any."""
-        row = pc.index(self.table["id"], figure_id).as_py()
+        row = _compute().index(self.table["id"], figure_id).as_py()
         return None if row < 0 else int(row)
 
     def restating(self, figure_id: str) -> list[Figure]:
         """The figures that restate this one, in file order."""
-        found = pc.equal(self.table["restates"], figure_id).to_numpy(zero_copy_only=False)
+        found = _compute().equal(self.table["restates"], figure_id).to_numpy(zero_copy_only=False)
         return self.take(np.flatnonzero(found == True))  # noqa: E712 - nulls are not True
 
     def breakdown_names(self) -> list[str]:

@@ -31,8 +31,15 @@ def validate(data: Any, source_map: SourceMap, file: str) -> Validated:
     except ValidationError as error:
         problems = [_from_pydantic(detail, data, source_map) for detail in error.errors()]
         raise DatasetError(file, problems) from None
-    checked = [*run_checks(dataset), *values_as_typed(dataset, _typed(data))]
-    found = [source_map.place(problem) for problem in checked]
+    return checked(dataset, _typed(data), source_map, file)
+
+
+def checked(dataset: Dataset, typed: dict[int, str], source_map: SourceMap,
+            file: str) -> Validated:
+    """Run every named check on a built Dataset (`typed`: the digits typed for each figure's
+    value, by index); raise DatasetError on any error."""
+    found = [source_map.place(problem) for problem in
+             (*run_checks(dataset), *values_as_typed(dataset, typed))]
     if errors(found):
         raise DatasetError(file, errors(found))
     _share_fields_sets(dataset)

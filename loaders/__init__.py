@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from indicators.validation import Validated, validate
-from loaders.yaml_file import MAX_BYTES, read_document, read_text
+from loaders.batches import load_in_batches
+from loaders.yaml_file import MAX_BYTES, read_bytes, read_text
 
 __all__ = ["DRAFT_MAX_BYTES", "MAX_BYTES", "collector_paused", "load_path", "load_text",
            "release_frozen", "return_free_memory"]
@@ -22,15 +23,21 @@ DRAFT_MAX_BYTES = 1_000_000
 
 def load_path(path: str | Path) -> Validated:
     """Read, parse and validate a dataset file; raise DatasetError with every problem."""
-    with collector_paused():
-        document = read_document(path)
-        return validate(document.data, document.source_map, str(path))
+    return load_text(read_bytes(path), str(path))
 
 
 def load_text(text: str | bytes, name: str = "draft.yaml",
               max_bytes: int = MAX_BYTES) -> Validated:
-    """The same for a draft held in memory (pasted or uploaded), under its own size cap."""
+    """The same for a file's bytes or a draft held in memory (pasted or uploaded), under its
+    own size cap.
+
+    A batch of figures at a time first (loaders/batches.py); a file that cannot be read so,
+    or that has any problem, is read whole, which says every problem where it stands.
+    """
     with collector_paused():
+        batched = load_in_batches(text, name, max_bytes)
+        if batched is not None:
+            return batched
         document = read_text(text, name, max_bytes)
         return validate(document.data, document.source_map, name)
 

@@ -136,3 +136,27 @@ def test_the_uploader_shows_the_page_language(page, server: str, language: str, 
         return [getComputedStyle(words, '::after').content, getComputedStyle(words).fontSize];
     }""")
     assert drawn == [f'"{button}"', "0px"]  # Streamlit's "Upload" is not drawn
+
+
+SWITCH = {"fr": "Afficher le tableau", "ar": "عرض جدول الأرقام"}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_theme_table_is_one_key_press_away_and_read_as_a_table(  # type: ignore[no-untyped-def]
+        page, server: str, language: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    _open(page, server, "regularisation", language)
+    expect(page.get_by_role("table")).to_have_count(0)  # the charts come first
+    # The switch is reached and turned on from the keyboard, by its name.
+    switch = page.get_by_role("switch", name=SWITCH[language])
+    switch.focus()
+    page.keyboard.press("Space")
+    table = page.get_by_role("table")
+    expect(table).to_have_count(1)
+    expect(table.get_by_role("columnheader").first).to_be_visible()
+    assert table.get_by_role("row").count() > 10
+    settled(page)
+    violations = Axe().run(page).response["violations"]
+    assert [(violation["id"], len(violation["nodes"])) for violation in violations
+            if violation["impact"] in BLOCKING] == []

@@ -85,8 +85,11 @@ def test_every_view_in_every_language(view: str, language: str) -> None:
     elif view == "draft":
         assert app.text_area(key="draft-text").value == ""
     else:
-        # Comparisons are charts, lone figures are cards; every figure is in the table.
+        # Comparisons are charts, lone figures are cards; every figure is in the table,
+        # one switch away.
         assert charts or app.metric
+        assert not app.table
+        app.toggle(key=f"details-{view}").set_value(True).run()
         assert len(app.table) == 1
         if view in ("regularisation", "voluntary_return"):
             assert len(charts) >= 2  # campaigns over time, what each source says
@@ -172,8 +175,13 @@ def test_selected_indicator_is_opened() -> None:
     assert any("originaires de 36 pays différents" in code.value for code in app.code)
 
 
+def _details(app: AppTest, theme: str) -> AppTest:
+    """The theme's table, sources and figure picker, opened as a reader opens them."""
+    return app.toggle(key=f"details-{theme}").set_value(True).run()
+
+
 def test_picking_another_figure_shows_its_citation() -> None:
-    app = _app(view="regularisation", lang="en")
+    app = _details(_app(view="regularisation", lang="en"), "regularisation")
     app.selectbox(key="cite-regularisation-indicator-en").set_value(
         "regularisation_applications_approved").run()
     picker = app.selectbox(key="cite-regularisation-en-regularisation_applications_approved")
@@ -204,8 +212,29 @@ def test_a_theme_draws_its_first_comparisons_and_the_others_on_request() -> None
     assert f"{len(every) - len(first)} autres" in switch.label
 
 
-def test_a_theme_table_is_a_plain_table_and_the_copyable_citation_opens_on_request() -> None:
+def test_a_theme_view_opens_with_its_charts_and_its_table_is_one_switch_away() -> None:
     app = _app(view="regularisation")
+    assert app.get("plotly_chart")
+    # Nothing after the charts and cards but the switch: no table, sources or picker.
+    assert not app.table and not app.selectbox and not app.code
+    switch = app.toggle(key="details-regularisation")
+    assert switch.value is False
+    label = switch.label
+    switch.set_value(True).run()
+    # The switch names the rows the table then shows.
+    assert len(app.table) == 1
+    assert label == (f"Afficher le tableau des {len(app.table[0].value)} chiffres, leurs "
+                     "sources et leurs citations")
+    assert "Sources" in _texts(app)
+    assert app.selectbox(key="cite-regularisation-indicator-fr")
+    # A link to a figure (or an indicator) opens them at once.
+    linked = _app(view="regularisation", figure="demandes-approuvees-23096")
+    assert linked.toggle(key="details-regularisation").value is True
+    assert len(linked.table) == 1
+
+
+def test_a_theme_table_is_a_plain_table_and_the_copyable_citation_opens_on_request() -> None:
+    app = _details(_app(view="regularisation"), "regularisation")
     assert not app.dataframe
     assert len(app.table) == 1
     citations = [block.value for block in app.code]
@@ -379,7 +408,7 @@ def test_every_table_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     _limit(monkeypatch, "MAX_TABLE_ROWS", 3)
     _limit(monkeypatch, "THEME_TABLE_ROWS", 3)
     for view, table in (("timeline", "table"), ("regularisation", "table")):
-        app = _app(view=view)
+        app = _app(view=view) if view == "timeline" else _details(_app(view=view), view)
         shown = app.dataframe[0].value if table == "dataframe" else app.table[0].value
         assert len(shown) == 3, view
         assert "Le tableau montre les 3 premières lignes\u202f;" in _texts(app), view
@@ -441,7 +470,7 @@ def test_markup_in_the_data_reaches_no_chart_as_html(data_file: Path) -> None:
 
 def test_bare_addresses_in_data_text_are_not_links(data_file: Path) -> None:
     _hostile_file(data_file)
-    app = _app(view="regularisation")
+    app = _details(_app(view="regularisation"), "regularisation")
     notes = [element.value for element in app.caption if "bare" in element.value]
     assert notes
     for note in notes:

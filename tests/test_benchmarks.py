@@ -24,13 +24,19 @@ def test_generation_is_reproducible() -> None:
     assert generate(50) == generate(50)
 
 
-def test_one_small_benchmark_prints_its_table() -> None:
+def test_one_small_benchmark_prints_its_table(tmp_path: Path) -> None:
+    markdown = tmp_path / "tables.md"
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--sizes", "200", "--only", "cold", "warm",
-         "export"], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+         "export", "--quick", "--markdown", str(markdown)], cwd=ROOT, capture_output=True,
+        text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     assert "cold load: read + validate + the figures' Arrow table" in result.stdout
     assert "C parse, GC paused" in result.stdout
+    assert "through the child" in result.stdout and "read the Arrow file" in result.stdout
+    # The same tables as Markdown, for docs/performance.md.
+    written = markdown.read_text(encoding="utf-8")
+    assert written.count("| figures |") == 3 and "| --- |" in written
     assert "ours (server path)" in result.stdout
     assert "export: built when a download button is clicked" in result.stdout
     lines = [line for line in result.stdout.splitlines() if line.strip().startswith("200")]
@@ -69,3 +75,21 @@ def test_tree_peak_sees_a_child_and_its_memory() -> None:
                                                       "bytearray(80_000_000); time.sleep(0.6)")
     assert largest[1] >= 80
     assert tree.tree_peak_mb >= 80
+
+
+def test_the_static_floor_page_serves_its_chart_gzipped(tmp_path: Path) -> None:
+    import gzip
+    import json
+    import urllib.request
+
+    from benchmarks.pages import static_page
+
+    chart = json.dumps({"data": [{"type": "bar", "x": [1], "y": [2]}], "layout": {}})
+    with static_page(chart, tmp_path / "static") as url:
+        with urllib.request.urlopen(url) as response:
+            assert b"plotly.min.js" in response.read()
+        asked = urllib.request.Request(url.replace("index.html", "chart.json"),
+                                       headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(asked) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert json.loads(gzip.decompress(response.read())) == json.loads(chart)

@@ -82,6 +82,7 @@ def _captions(language: str) -> list[str]:
     app.query_params["lang"] = language
     app.query_params["view"] = "regularisation"
     app.run()
+    app.toggle(key="details-regularisation").set_value(True).run()  # the figure's citation
     assert not app.exception
     return [str(caption.value) for caption in app.caption]
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from indicators import formatting
 from indicators.charts import Names
 from indicators.citations import Cited, cited_by_id
 from indicators.columnar import figure_by_id
@@ -42,8 +43,8 @@ def render(theme: str, page: Page) -> None:
 
 
 def draw(theme: Theme, data: Published, language: str, selected: str | None) -> None:
-    """A theme's title and description, its conflicts, comparisons, lone figures, table,
-    sources and citations."""
+    """A theme's title and description, its conflicts, comparisons and lone figures; its
+    table, sources and citations behind a switch."""
     st.header(markdown_escape(theme.label[language]))
     st.caption(markdown_escape(theme.description[language]))
     names = Names(data.dataset.dimensions)
@@ -53,6 +54,13 @@ def draw(theme: Theme, data: Published, language: str, selected: str | None) -> 
         st.warning(markdown_escape(parts.conflicts))
     comparisons(parts.drawn, language, key=f"chart-{theme.id}", first=FIRST_CHARTS)
     lone_cards(parts.drawn.cards, language, names)
+    # The table, the sources and the figure picker come after the charts, on request: on
+    # the page, the 500-row table alone made the first chart paint 56 % later (the browser
+    # lays the whole page out before it paints). A link to a figure opens them.
+    linked = selected is not None or bool(st.query_params.get("figure"))
+    label = ui("theme_details", language).format(n=formatting.number(parts.rows, language))
+    if not st.toggle(label, value=linked, key=f"details-{theme.id}"):
+        return
     st.caption(ui("table_caption", language))
     if parts.rows > THEME_TABLE_ROWS:
         st.caption(ui_count("rows_capped", THEME_TABLE_ROWS, language))

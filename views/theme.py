@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from indicators import formatting
 from indicators.charts import Names
 from indicators.citations import Cited, cited_by_id
 from indicators.columnar import figure_by_id
@@ -58,7 +57,7 @@ def draw(theme: Theme, data: Published, language: str, selected: str | None) -> 
     # the page, the 500-row table alone made the first chart paint 56 % later (the browser
     # lays the whole page out before it paints). A link to a figure opens them.
     linked = selected is not None or bool(st.query_params.get("figure"))
-    label = ui("theme_details", language).format(n=formatting.number(parts.rows, language))
+    label = ui_count("theme_details", parts.rows, language)
     if not st.toggle(label, value=linked, key=f"details-{theme.id}"):
         return
     st.caption(ui("table_caption", language))

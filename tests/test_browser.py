@@ -142,7 +142,9 @@ def test_headline_figures_are_painted(page, server: str, language: str,  # type:
 
 
 def test_arabic_page_is_right_to_left(page, server: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{server}/?lang=ar&view=regularisation")
+    # A link to an indicator opens the view's citations, where a French quote stands.
+    page.goto(f"{server}/?lang=ar&view=regularisation"
+              "&indicator=regularisation_applications_approved")
     quote = page.locator('[class*="st-key-quote-ltr"]').first
     # The style arrives as its own element of the page; expect waits until it is applied.
     expect(page.locator(".stMain")).to_have_css("direction", "rtl")

@@ -71,7 +71,8 @@ def test_back_and_forward_move_between_views(page, server: str) -> None:  # type
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_back_and_forward_move_between_figures(page, server: str,  # type: ignore[no-untyped-def]
                                                language: str) -> None:
-    page.goto(f"{server}/?lang={language}&view=regularisation")
+    # A link to an indicator opens the theme's details, where the figure pickers are.
+    page.goto(f"{server}/?lang={language}&view=regularisation&indicator={FIRST_INDICATOR}")
     _view_shown(page, "regularisation", language)
     first = _parameter(page, "figure")
     assert _parameter(page, "indicator") == FIRST_INDICATOR and first

@@ -62,8 +62,7 @@ def markdown_address(url: str) -> str:
     if not _WEB_ADDRESS.match(url) or _LINE_BREAK.search(url):
         return markdown_line(url)
     label = _SPECIAL.sub(r"\\\1", url)
-    destination = _OUTSIDE_AUTOLINK.sub(lambda match: quote(match.group(0), safe=""), url)
-    return f"[{label}](<{destination}>)"
+    return f"[{label}](<{_destination(url)}>)"
 
 
 def plotly_escape(text: str) -> str:
@@ -83,7 +82,12 @@ def markdown_link(url: str) -> str:
     https address is escaped text."""
     if not _WEB_ADDRESS.match(url):
         return markdown_line(url)
-    return "<" + _OUTSIDE_AUTOLINK.sub(lambda match: quote(match.group(0), safe=""), url) + ">"
+    return f"<{_destination(url)}>"
+
+
+def _destination(url: str) -> str:
+    """An address with what an autolink or a `<…>` destination cannot hold percent-encoded."""
+    return _OUTSIDE_AUTOLINK.sub(lambda match: quote(match.group(0), safe=""), url)
 
 
 def excerpt(value: object, limit: int = EXCERPT) -> str:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
 import loaders.sandbox as sandbox
-from indicators.columnar import FigureColumns
+from indicators.columnar import FigureColumns, from_bytes
 from indicators.problems import DatasetError
 from loaders import load_text
 from loaders.sandbox import DRAFT_LIMITS, Cancelled, Limits, check_in_child
-from tests.conftest import MINIMAL, THEMES, minimal_with
+from tests.conftest import MINIMAL, ROOT, THEMES, minimal_with
 
 
 def _limits(**changes: object) -> Limits:
@@ -137,3 +139,17 @@ def test_a_waiting_check_is_cancelled_when_its_session_goes(
     monkeypatch.setattr(sandbox, "_slots", busy)
     with pytest.raises(Cancelled):
         check_in_child(MINIMAL, "draft.yaml", DRAFT_LIMITS, cancelled=lambda: True)
+
+
+def test_the_child_checks_a_file_without_importing_pandas() -> None:
+    # pyarrow asks pandas whether each column is a pandas object: a third of a small check.
+    command = [sys.executable, "-X", "importtime", "-m", "loaders.sandbox", "data.yaml",
+               "1000000", "20", str(1536 * 1024**2), "text"]
+    done = subprocess.run(command, input=MINIMAL.encode(), capture_output=True, check=True,
+                          cwd=ROOT)
+    assert done.stdout.startswith(b"ARROW1")
+    assert list(from_bytes(done.stdout).dataset.figures) == load_text(MINIMAL).dataset.figures
+    imported = {line.rpartition("|")[2].strip() for line in done.stderr.decode().splitlines()}
+    assert "pyarrow.lib" in imported
+    # A refused import is listed too: what pandas itself would import is never there.
+    assert not {name for name in imported if name.startswith(("pandas.", "pyarrow.pandas"))}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -78,6 +79,19 @@ def page_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
         patch.setenv("INDICATORS_CACHE_DIR", str(folder / "cache"))
         patch.setenv("INDICATORS_STATIC_DIR", str(folder / "static"))
         yield folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def components_scanned_once() -> Iterator[None]:
+    """Every new AppTest scans the installed packages for Streamlit components (85 ms, the
+    metadata of every distribution read again); the packages do not change during a run, so
+    the first scan's answer serves the others."""
+    from streamlit.components.v2 import manifest_scanner
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests",
+                      functools.cache(manifest_scanner.scan_component_manifests))
+        yield
 
 
 @pytest.fixture

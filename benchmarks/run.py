@@ -135,10 +135,8 @@ def _read_arrow(path: Path) -> object:
     return pa.ipc.open_file(pa.memory_map(str(path))).read_all()
 
 
-def _thaw() -> None:
-    # The watcher freezes what it loaded out of the collector's sight; each repetition
-    # starts from the same heap.
-    gc.unfreeze()
+def _collected() -> None:
+    # Each repetition starts from the same heap: the last one's garbage collected.
     gc.collect()
 
 
@@ -150,14 +148,14 @@ def warm(files: dict[int, Path], quick: bool) -> None:
     for name, size, path in datasets:
         with tempfile.TemporaryDirectory() as folder:
             _served(path, folder)  # the previous start: validated in a child, then stored
-            _thaw()
+            _collected()
             assert lookup(path.read_bytes(), folder) is not None, "the cache missed"
             built = Path(folder) / "figures.arrow"
             built.write_bytes(to_bytes(load_path(path)))
             reps = max(5, _repetitions(size, quick))
             floor, cached, served = alternating(
                 [timed(partial(_read_arrow, built)), timed(partial(_looked_up, path, folder)),
-                 timed(partial(_served, path, folder))], reps, between=_thaw)
+                 timed(partial(_served, path, folder))], reps, between=_collected)
         rows.append([name, reps, spread(floor, 4), spread(cached, 4), spread(served, 4),
                      spread(ratios(served, floor), 1), "<= 0.5 s"])
     table("warm load: unchanged file after a restart, the server's path (a new LiveDataset over "

@@ -13,7 +13,7 @@ from loaders.batches import load_in_batches
 from loaders.yaml_file import MAX_BYTES, read_bytes, read_text
 
 __all__ = ["DRAFT_MAX_BYTES", "MAX_BYTES", "collector_paused", "load_path", "load_text",
-           "release_frozen", "return_free_memory"]
+           "return_free_memory"]
 
 # A draft pasted or uploaded in the page is held in memory per session: 1 MB holds the real
 # file thirty times over and keeps a shared server safe. It is Streamlit's smallest upload
@@ -58,21 +58,11 @@ def collector_paused() -> Iterator[None]:
             # Re-enabled as is, the collector would scan everything just built at its next
             # allocation (a full collection when the counts say so: 0.1 s at 100 000 figures).
             # Frozen objects are never scanned, yet reference counting still frees them: the
-            # loaded data holds no cycles (tests/test_collector.py). What a freeze can keep
-            # for good is garbage in cycles alive at this moment: see release_frozen.
+            # loaded data holds no cycles (tests/test_collector.py). What a freeze keeps for
+            # good is garbage in cycles alive at this moment, which only a long-lived process
+            # would notice: the server loads no file in process (loaders/live.py).
             gc.freeze()
             gc.enable()
-
-
-def release_frozen() -> None:
-    """Hand frozen objects back to the collector and collect once, if anything is frozen.
-
-    A long-lived process calls this before loading a new version: cycles that became garbage
-    since the last freeze (a closed session's objects, say) are freed, not kept forever.
-    """
-    if gc.get_freeze_count():
-        gc.unfreeze()
-        gc.collect()
 
 
 def return_free_memory() -> None:

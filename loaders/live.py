@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,7 +10,7 @@ from pathlib import Path
 from indicators.problems import DatasetError
 from indicators.release import Release, release_of
 from indicators.validation import Validated
-from loaders import release_frozen, return_free_memory
+from loaders import return_free_memory
 from loaders.cache import lookup, store
 from loaders.files import read_regular
 from loaders.sandbox import FILE_LIMITS, Limits, columns_in_child
@@ -74,17 +73,13 @@ class LiveDataset:
         return self._checked and stamp == self._stamp and stamp is not None
 
     def _reload(self) -> Snapshot:
-        # Each version is frozen out of the collector's sight (below): without a release
-        # first, garbage cycles pinned by every earlier freeze would pile up edit after edit.
-        # One full collection per new version, while only the old one is in memory.
-        release_frozen()
+        # Nothing is frozen out of the collector's sight: a version arrives as Arrow columns
+        # (a few thousand Python objects at 100 000 figures), which a full collection scans
+        # in no time, and a freeze would cost one full collection of the server's whole heap
+        # per new version to release again.
         try:
             return self._next(self._snapshot)
         finally:
-            # The dataset lives until the next edit: move it (and everything older) out of
-            # the collector's sight, or every full collection rescans 100 000 figures
-            # mid-rerun. Also after a failed load, since the old data is still shown.
-            gc.freeze()
             return_free_memory()
 
     def _next(self, previous: Snapshot) -> Snapshot:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from indicators.models import LANGUAGES
 from indicators.problems import DatasetError
 from indicators.schema import schema_text
-from indicators.table import figure_rows, to_csv
 from indicators.validation import Validated
 
 if TYPE_CHECKING:
@@ -95,6 +94,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    # Imported here: the table needs pandas (0.3 s), which validating and history do not.
+    from indicators.table import figure_rows, to_csv
+
     dataset = _load(args.path).dataset
     args.out.write_bytes(to_csv(figure_rows(dataset, args.lang)))
     print(f"wrote {len(dataset.figures)} figures to {args.out}")

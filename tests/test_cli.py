@@ -27,6 +27,19 @@ def test_validate_prints_counts_and_warnings() -> None:
     assert result.stderr.count("warning: tests/fixtures/frozen.yaml:") == 15
 
 
+def test_validating_imports_no_pandas() -> None:
+    # An editor runs validate after each edit: pandas (only the export's table needs it) was
+    # half of its time.
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "indicators", "validate",
+                             "tests/fixtures/frozen.yaml"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    imported = {line.rpartition("|")[2].strip() for line in result.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "indicators.validation" in imported
+    assert not {name for name in imported if name.partition(".")[0] == "pandas"}
+
+
 def test_validate_reads_the_data_file_by_default() -> None:
     result = _run("validate")
     assert result.returncode == 0, result.stderr

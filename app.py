@@ -147,6 +147,7 @@ def render_problems(snapshot: Snapshot, language: str) -> None:
 # 2. Language and view, kept in the address so that a link reproduces what was seen, and
 #    taken from it after the browser's Back and Forward; the views are the data's themes',
 #    so the data is looked at first (kept by the watcher: no cost).
+address.begin()
 address.follow("lang", _from_url("lang", list(LANGUAGES), "fr"))
 st.set_page_config(page_title=ui("title", st.session_state.lang), layout="wide")
 snapshot = _live(str(DATA_FILE), CACHE_DIR).current()

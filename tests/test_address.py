@@ -155,3 +155,33 @@ def test_a_run_that_follows_the_widgets_leaves_the_address_alone() -> None:
     app.multiselect(key="filter-theme-fr").select("regularisation").run()
     assert _address(app) == {"lang": "fr", "view": "explorer", "theme": "regularisation",
                              "type": "press"}
+
+
+def _stale(app: AppTest, address: dict[str, Any]) -> None:
+    """The browser's next request carries `address`: a reader's click came before the browser
+    showed the address the page wrote last."""
+    app.query_params.clear()
+    app.query_params.update(address)
+
+
+def test_a_language_chosen_quickly_wins_over_the_address_the_browser_still_showed() -> None:
+    app = _open(lang="fr", view="regularisation")
+    french = _address(app)
+    app.radio(key="lang").set_value("ar").run()
+    assert _address(app)["lang"] == "ar"
+    _stale(app, french)
+    app.radio(key="lang").set_value("en").run()
+    assert app.radio(key="lang").value == "en"
+    assert app.title[0].value == ui("title", "en")
+    assert app.sidebar.radio(key="view-en").value == "regularisation"
+    assert _address(app) == {"lang": "en", "view": "regularisation"}
+
+
+def test_a_switch_opened_quickly_keeps_the_view_the_reader_went_to() -> None:
+    app = _open(lang="fr", view="overview")
+    overview = _address(app)
+    app.sidebar.radio(key="view-fr").set_value("regularisation").run()
+    _stale(app, overview)
+    app.toggle(key="details-regularisation").set_value(True).run()
+    assert app.sidebar.radio(key="view-fr").value == "regularisation"
+    assert _address(app)["view"] == "regularisation"

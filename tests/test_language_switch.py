@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import DATA
 from tests.test_a11y import BLOCKING, VIEWS
-from tests.test_browser import PAINT_TIMEOUT_MS, browser, page, server  # noqa: F401 - fixtures
+from tests.test_browser import PAINT_TIMEOUT_MS, browser, page, server, settled  # noqa: F401 - fixtures
 from views import registry_of
 
 pytestmark = pytest.mark.browser
@@ -112,7 +112,7 @@ def test_no_serious_accessibility_violation_after_a_switch(page, server: str) ->
 
     _open(page, server, "explorer", "fr")
     _switch(page, "explorer", "ar")
-    page.wait_for_timeout(1500)  # the last elements and styles of the run, as test_a11y waits
+    settled(page)  # the run over, every element in place, as test_a11y checks a page
     violations = Axe().run(page).response["violations"]
     assert [(violation["id"], len(violation["nodes"])) for violation in violations
             if violation["impact"] in BLOCKING] == []

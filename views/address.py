@@ -8,8 +8,11 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-# Session entries: the address the page last wrote, and what the current run keeps in it.
+# Session entries: the address the page last wrote, the session's other values as that run
+# left them, whether this run follows the address, and what this run keeps in it.
 _WRITTEN = "address-written"
+_LEFT = "address-left"
+_ARRIVED = "address-arrived"
 _KEPT = "address-kept"
 # At most how long a link's figure is held in view while the elements above it are drawn
 # and move it down (ms), and how many frames the page stays still before it is let go: once
@@ -32,11 +35,35 @@ def _now() -> Address:
     return _normal({name: st.query_params.get_all(name) for name in st.query_params})
 
 
+def begin() -> None:
+    """Decide, before anything is drawn, whether this run follows the address: it does when
+    the address is not the one the page last wrote (a first visit, a link, the browser's Back
+    or Forward) and the reader changed nothing. A rerun the reader starts carries the address
+    the browser shows, which can still be the one before the page's last when the click came
+    quickly after it (the newer one was on its way): the reader's change wins over it."""
+    st.session_state[_ARRIVED] = st.session_state.get(_WRITTEN) != _now() and not _changed()
+
+
+def _changed() -> bool:
+    """Whether a widget's value is not what the page last left it at (when it followed
+    the address, or when a run wrote the address)."""
+    left = st.session_state.get(_LEFT, {})
+    return any(name in left and not _same(st.session_state[name], left[name])
+               for name in _values())
+
+
+def _values() -> list[str]:
+    return [name for name in st.session_state if not str(name).startswith("address-")]
+
+
+def _same(value: object, before: object) -> bool:
+    return value is before or bool(value == before)
+
+
 def arrived() -> bool:
-    """Whether the address is not the one the page last wrote: a first visit, a link, or the
-    browser's Back or Forward. Then the address says what is shown, not the widgets, which
-    still hold what the reader chose before."""
-    return st.session_state.get(_WRITTEN) != _now()
+    """Whether this run shows what the address says, not what the widgets still hold from
+    the reader's last choice (see `begin`)."""
+    return bool(st.session_state.get(_ARRIVED, True))
 
 
 def follow(key: str, value: object) -> None:
@@ -45,6 +72,9 @@ def follow(key: str, value: object) -> None:
     reader's choice."""
     if key not in st.session_state or arrived():
         st.session_state[key] = value
+    # Remembered at once, not only when the run ends: a click that stops this run (a first
+    # one, say) then still reads as the reader's change.
+    st.session_state.setdefault(_LEFT, {})[key] = st.session_state[key]
 
 
 def start(**fixed: str) -> None:
@@ -67,6 +97,7 @@ def write() -> None:
     if address != _now():
         st.query_params.from_dict(kept)
     st.session_state[_WRITTEN] = address
+    st.session_state[_LEFT] = {name: st.session_state[name] for name in _values()}
 
 
 def scroll_to(key: str) -> None:

@@ -120,6 +120,22 @@ def test_every_chart_reads_on_a_phone(phone, server: str, dataset: Dataset,  # t
 SCREENS = 3
 
 
+# Each theme table against the frame around it (its scrolling box): wider, its first column
+# (the last in Arabic) stands outside the screen.
+TABLE_WIDTHS = """() => [...document.querySelectorAll('[data-testid="stTable"] table')].map(
+  table => [table.getBoundingClientRect().width, table.parentElement.clientWidth])"""
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_theme_table_fits_a_phone(phone, server: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    phone.goto(f"{server}/?view=regularisation&lang={language}"
+               "&indicator=regularisation_applications_filed")
+    expect(phone.locator('[data-testid="stTable"] table')).to_have_count(1)
+    settled(phone)
+    widths = phone.evaluate(TABLE_WIDTHS)
+    assert widths and all(table <= frame + SLACK for table, frame in widths), widths
+
+
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_a_phone_screenshot_of_the_regularisation_view(browser, server: str,  # type: ignore[no-untyped-def]
                                                        language: str, tmp_path: Path) -> None:

@@ -6,12 +6,15 @@ from indicators.labels import ui
 
 # Static style, never data. Streamlit's captions are #828180 on white (3.9:1): darkened to
 # pass WCAG AA's 4.5:1 for small text; text starts on the side of the document's direction.
+# A table cell may break a long word ("régularisation") rather than widen the table
+# past a phone's width, where an Arabic table's left column was cut.
 PAGE_CSS = """
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
   color: #595959; opacity: 1;
 }
 [data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"] { text-align: start; }
+[data-testid="stTable"] td, [data-testid="stTable"] td * { overflow-wrap: anywhere !important; }
 </style>
 """
 

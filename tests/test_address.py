@@ -4,6 +4,7 @@ widgets' last state."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
@@ -185,3 +186,15 @@ def test_a_switch_opened_quickly_keeps_the_view_the_reader_went_to() -> None:
     app.toggle(key="details-regularisation").set_value(True).run()
     assert app.sidebar.radio(key="view-fr").value == "regularisation"
     assert _address(app)["view"] == "regularisation"
+
+
+def test_back_is_followed_beside_a_value_that_is_new_at_every_run() -> None:
+    # An uploaded file is a new object at each run: it tells nothing of a reader's change.
+    app = _open(lang="fr", view="regularisation")
+    first = _address(app)
+    app.session_state["draft-upload"] = io.BytesIO(b"schema_version: 1\n")
+    app.sidebar.radio(key="view-fr").set_value("voluntary_return").run()
+    app.session_state["draft-upload"] = io.BytesIO(b"schema_version: 1\n")
+    _back_to(app, first)
+    assert app.sidebar.radio(key="view-fr").value == "regularisation"
+    assert _address(app) == first

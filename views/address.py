@@ -48,16 +48,21 @@ def _changed() -> bool:
     """Whether a widget's value is not what the page last left it at (when it followed
     the address, or when a run wrote the address)."""
     left = st.session_state.get(_LEFT, {})
-    return any(name in left and not _same(st.session_state[name], left[name])
-               for name in _values())
+    return any(name in left and st.session_state[name] != left[name] for name in _values())
 
 
 def _values() -> list[str]:
-    return [name for name in st.session_state if not str(name).startswith("address-")]
+    """The session's choices that are plain values (texts, numbers, switches, lists of
+    them): an uploaded file is a new object at every run, and what the page keeps for
+    itself is no choice."""
+    return [name for name in st.session_state
+            if not str(name).startswith("address-") and _plain(st.session_state[name])]
 
 
-def _same(value: object, before: object) -> bool:
-    return value is before or bool(value == before)
+def _plain(value: object) -> bool:
+    if isinstance(value, list | tuple):
+        return all(_plain(item) for item in value)
+    return value is None or isinstance(value, str | int | float)
 
 
 def arrived() -> bool:

@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 
 from benchmarks.common import (
+    APPS,
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
@@ -23,7 +24,6 @@ from indicators.models import LANGUAGES
 from loaders.cache import code_fingerprint, lookup
 from loaders.live import LiveDataset
 
-APPS = Path(__file__).resolve().parent / "apps"
 # Set by Streamlit's page once the script run it asked for has finished.
 SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 

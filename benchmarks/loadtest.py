@@ -30,6 +30,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.typing import Origin
 
 from benchmarks.common import (
+    APPS,
     ROOT,
     cpu_seconds,
     load_average,
@@ -39,8 +40,6 @@ from benchmarks.common import (
 )
 from benchmarks.generate import write
 from views import registry_of
-
-APPS = ROOT / "benchmarks" / "apps"
 
 # The app's radio options, in order (the views' registry's): the protocol speaks in option
 # indexes.

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import (
+    APPS,
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
@@ -37,7 +38,6 @@ from benchmarks.common import (
     table,
 )
 
-APPS = Path(__file__).resolve().parent / "apps"
 METRIC = '[data-testid="stMetricValue"]'
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 THEME = "regularisation"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import (
+    APPS,
     ROOT,
     alternating,
     load_average,
@@ -147,7 +148,7 @@ def over_websocket(path: Path, size: int, repetitions: int) -> None:
     durations: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder, streamlit_server(
             ROOT / "app.py", {"INDICATORS_DATA": str(path), "INDICATORS_CACHE_DIR": folder}
-            ) as (ours, _), streamlit_server(ROOT / "benchmarks" / "apps" / "radios.py",
+            ) as (ours, _), streamlit_server(APPS / "radios.py",
                                              {"BENCH_VIEWS": ",".join(VIEWS)}) as (floor, _):
         asyncio.run(_crowd(ours, 1))  # every view built once, as a server that has served
         app, radios = alternating([session(ours), session(floor)], repetitions)

@@ -67,6 +67,13 @@ PASSWD = ("root:x:0:0:root:/root:/bin/bash\n"
 Loader = Callable[..., Validated]
 
 
+def imported_by(stderr: str) -> set[str]:
+    """The modules a process run with `-X importtime` imported, or tried to (a refused
+    import is listed too), read from what it wrote to its standard error."""
+    return {line.rpartition("|")[2].strip() for line in stderr.splitlines()
+            if line.startswith("import time:")}
+
+
 @pytest.fixture(scope="session", autouse=True)
 def page_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The page as the tests run it (AppTest, a test's own server): it reads FROZEN, so an

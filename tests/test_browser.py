@@ -113,7 +113,8 @@ def settled(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_function(_DRAWN, timeout=PAINT_TIMEOUT_MS)
 
 
-def _screenshot(page, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def screenshot(page, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The page once settled, written to SCREENSHOT_DIR (docs/screenshots for README)."""
     folder = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
     folder.mkdir(parents=True, exist_ok=True)
     settled(page)
@@ -138,7 +139,7 @@ def test_headline_figures_are_painted(page, server: str, language: str,  # type:
     # The provisional 40 % says so on its face, in the page's language.
     status = {"fr": "Provisoire", "en": "Provisional", "ar": "مؤقت"}[language]
     expect(page.get_by_text(status, exact=True).first).to_be_visible()
-    _screenshot(page, f"overview-{language}.png", tmp_path)
+    screenshot(page, f"overview-{language}.png", tmp_path)
 
 
 def test_arabic_page_is_right_to_left(page, server: str) -> None:  # type: ignore[no-untyped-def]
@@ -181,7 +182,7 @@ def test_regularisation_charts_are_painted(browser, server: str, language: str, 
         # A chart draws two SVG layers: wait for the second chart itself, not its first's.
         expect(page.locator(".js-plotly-plot").nth(1)).to_be_visible()
         assert page.locator(".js-plotly-plot").count() >= 2  # over time, what each source says
-        _screenshot(page, f"regularisation-{language}.png", tmp_path)
+        screenshot(page, f"regularisation-{language}.png", tmp_path)
     finally:
         context.close()
 
@@ -218,6 +219,6 @@ def test_phone_overview_in_arabic(browser, server: str, tmp_path: Path) -> None:
         expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible()
         sidebar = page.locator('section[data-testid="stSidebar"]')
         expect(sidebar).to_be_hidden()  # collapsed, and not a strip over the page
-        _screenshot(page, "overview-ar-phone.png", tmp_path)
+        screenshot(page, "overview-ar-phone.png", tmp_path)
     finally:
         context.close()

@@ -11,7 +11,7 @@ from indicators import checks
 from indicators.__main__ import main
 from indicators.models import Dataset
 from indicators.problems import Problem
-from tests.conftest import FROZEN, MINIMAL, ROOT
+from tests.conftest import FROZEN, MINIMAL, ROOT, imported_by
 
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -34,8 +34,7 @@ def test_validating_imports_no_pandas() -> None:
                              "tests/fixtures/frozen.yaml"], cwd=ROOT, capture_output=True,
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
-    imported = {line.rpartition("|")[2].strip() for line in result.stderr.splitlines()
-                if line.startswith("import time:")}
+    imported = imported_by(result.stderr)
     assert "indicators.validation" in imported
     assert not {name for name in imported if name.partition(".")[0] == "pandas"}
 

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from loaders import load_path
 from tests.conftest import FROZEN
 from tests.test_browser import (  # noqa: F401 - fixtures
     browser,
+    screenshot,
     server,
     settled,
 )
@@ -146,9 +146,6 @@ def test_a_phone_screenshot_of_the_regularisation_view(browser, server: str,  # 
     try:
         page.goto(f"{server}/?view=regularisation&lang={language}")
         expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible()
-        settled(page)
-        folder = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
-        folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(folder / f"regularisation-{language}-phone.png"))
+        screenshot(page, f"regularisation-{language}-phone.png", tmp_path)
     finally:
         context.close()

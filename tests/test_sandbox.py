@@ -17,7 +17,7 @@ from indicators.columnar import FigureColumns, from_bytes
 from indicators.problems import DatasetError
 from loaders import load_text
 from loaders.sandbox import DRAFT_LIMITS, Cancelled, Limits, check_in_child
-from tests.conftest import MINIMAL, ROOT, THEMES, minimal_with
+from tests.conftest import MINIMAL, ROOT, THEMES, imported_by, minimal_with
 
 
 def _limits(**changes: object) -> Limits:
@@ -150,7 +150,7 @@ def test_the_child_checks_a_file_without_pandas_or_arrows_compute_functions() ->
                           cwd=ROOT)
     assert done.stdout.startswith(b"ARROW1")
     assert list(from_bytes(done.stdout).dataset.figures) == load_text(MINIMAL).dataset.figures
-    imported = {line.rpartition("|")[2].strip() for line in done.stderr.decode().splitlines()}
+    imported = imported_by(done.stderr.decode())
     assert "pyarrow.lib" in imported
     # A refused import is listed too: what pandas itself would import is never there.
     assert not {name for name in imported
